@@ -1,0 +1,178 @@
+"""A member of the group and their business card, with their per-field sharing choices."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from . import limits
+from .text import Email, Headline, ListItem, Notes, PersonName, Phone, RequiredName, Url, clean_line
+
+
+class Tag(StrEnum):
+    """Roles a facilitator marks on a member; the seating engine spreads or pins them."""
+
+    NEWCOMER = "newcomer"
+    CONNECTOR = "connector"
+    HOST = "host"
+
+
+class SharedField(StrEnum):
+    """Card fields a member may or may not share with other attendees. The name is always shown."""
+
+    HEADLINE = "headline"
+    EMPLOYERS = "employers"
+    TARGETS = "targets"
+    EMAIL = "email"
+    PHONE = "phone"
+    LINKEDIN = "linkedin"
+    WEBSITE = "website"
+
+
+class Sharing(BaseModel):
+    """What a member agreed to show other attendees: on printed pages, QR codes and exports.
+
+    The defaults follow the group's privacy stance: professional profile shared, direct
+    contact details (email, phone) only when the member says so.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    headline: bool = True
+    employers: bool = True
+    targets: bool = True
+    email: bool = False
+    phone: bool = False
+    linkedin: bool = True
+    website: bool = True
+
+    def allows(self, field: SharedField) -> bool:
+        return bool(getattr(self, field.value))
+
+    def with_choice(self, field: SharedField, shared: bool) -> Sharing:
+        return self.model_copy(update={field.value: shared})
+
+    @property
+    def shared_fields(self) -> list[SharedField]:
+        return [field for field in SharedField if self.allows(field)]
+
+
+def _dedupe(value: object) -> object:
+    """Drop blank and repeated entries (case-insensitively), keeping the first spelling and the order."""
+    if not isinstance(value, list | tuple):
+        return value
+    seen: set[str] = set()
+    kept: list[object] = []
+    for item in value:
+        cleaned = clean_line(item)
+        if isinstance(cleaned, str):
+            if not cleaned or cleaned.casefold() in seen:
+                continue
+            seen.add(cleaned.casefold())
+        kept.append(cleaned)
+    return kept
+
+
+CardList = Annotated[list[ListItem], BeforeValidator(_dedupe), Field(max_length=limits.LIST_MAX)]
+
+
+class SharedCard(BaseModel):
+    """The part of a card a member agreed to share. Every printout and export is built from this,
+    so a field the member withheld cannot leak through a forgotten check."""
+
+    model_config = ConfigDict(frozen=True)
+
+    first_name: str
+    last_name: str
+    headline: str | None = None
+    employers: tuple[str, ...] = ()
+    target_roles: tuple[str, ...] = ()
+    target_companies: tuple[str, ...] = ()
+    subgroups: tuple[str, ...] = ()
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    website: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def current_employer(self) -> str | None:
+        return self.employers[0] if self.employers else None
+
+
+class Member(BaseModel):
+    """A person in the group and their business card.
+
+    `employers` is most recent first. `extra` keeps answers to registration questions we have no
+    field for, so an import never silently drops what people told us.
+    """
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    id: int | None = None
+    first_name: RequiredName
+    last_name: PersonName = ""
+    headline: Headline = ""
+    employers: CardList = Field(default_factory=list)
+    target_roles: CardList = Field(default_factory=list)
+    target_companies: CardList = Field(default_factory=list)
+    subgroups: CardList = Field(default_factory=list)
+    email: Email = None
+    phone: Phone = None
+    linkedin: Url = None
+    website: Url = None
+    notes: Notes = ""
+    tags: frozenset[Tag] = frozenset()
+    sharing: Sharing = Field(default_factory=Sharing)
+    extra: dict[str, str] = Field(default_factory=dict)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @field_validator("extra")
+    @classmethod
+    def _bounded_extra(cls, value: dict[str, str]) -> dict[str, str]:
+        if len(value) > limits.EXTRA_MAX:
+            raise ValueError(f"at most {limits.EXTRA_MAX} extra answers")
+        for key, answer in value.items():
+            if len(key) > limits.SHORT_TEXT_MAX * 2 or len(answer) > limits.EXTRA_VALUE_MAX:
+                raise ValueError(f"the answer to {key[:40]!r} is too long")
+        return value
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.last_name.casefold() or self.first_name.casefold(), self.first_name.casefold())
+
+    @property
+    def current_employer(self) -> str | None:
+        return self.employers[0] if self.employers else None
+
+    def has_tag(self, tag: Tag) -> bool:
+        return tag in self.tags
+
+    def shared_card(self) -> SharedCard:
+        """The card as other attendees may see it."""
+        allowed = self.sharing
+        targets = allowed.targets
+        return SharedCard(
+            first_name=self.first_name,
+            last_name=self.last_name,
+            headline=(self.headline or None) if allowed.headline else None,
+            employers=tuple(self.employers) if allowed.employers else (),
+            target_roles=tuple(self.target_roles) if targets else (),
+            target_companies=tuple(self.target_companies) if targets else (),
+            subgroups=tuple(self.subgroups),
+            email=self.email if allowed.email else None,
+            phone=self.phone if allowed.phone else None,
+            linkedin=self.linkedin if allowed.linkedin else None,
+            website=self.website if allowed.website else None,
+        )

@@ -1,0 +1,84 @@
+"""Annotated string types shared by the models: trimmed, NFC-normalised, bounded."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from . import limits
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WHITESPACE_RUN = re.compile(r"\s+")
+# Syntax only: a mailbox we can write into a vCard. Deliverability is not our business.
+_EMAIL = re.compile(r"^[^@\s\"(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
+def clean_text(value: object) -> object:
+    """Trim, NFC-normalise and drop control characters; leave non-strings for pydantic to refuse."""
+    if not isinstance(value, str):
+        return value
+    return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+
+
+def clean_line(value: object) -> object:
+    """Like clean_text, but folds newlines and runs of spaces: for one-line fields."""
+    cleaned = clean_text(value)
+    if not isinstance(cleaned, str):
+        return cleaned
+    return _WHITESPACE_RUN.sub(" ", cleaned)
+
+
+def _blank_to_none(value: object) -> object:
+    cleaned = clean_line(value)
+    return None if cleaned == "" else cleaned
+
+
+def _check_email(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not _EMAIL.match(value):
+        raise ValueError("not a valid email address (expected name@example.com)")
+    local, _, domain = value.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def _check_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if any(ch.isspace() for ch in value):
+        raise ValueError("a web address cannot contain spaces")
+    return value
+
+
+Line = Annotated[str, BeforeValidator(clean_line)]
+PersonName = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.NAME_MAX)]
+RequiredName = Annotated[
+    str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.NAME_MAX)
+]
+ShortText = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.SHORT_TEXT_MAX)]
+Headline = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.HEADLINE_MAX)]
+Notes = Annotated[str, BeforeValidator(clean_text), Field(max_length=limits.NOTES_MAX)]
+ListItem = Annotated[
+    str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)
+]
+Email = Annotated[
+    str | None,
+    BeforeValidator(_blank_to_none),
+    Field(default=None, max_length=limits.EMAIL_MAX),
+    AfterValidator(_check_email),
+]
+Phone = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=limits.PHONE_MAX)]
+Url = Annotated[
+    str | None,
+    BeforeValidator(_blank_to_none),
+    Field(default=None, max_length=limits.URL_MAX),
+    AfterValidator(_check_url),
+]
+
+
+def is_valid_email(value: str) -> bool:
+    """True when `value` passes the same syntax check the Member model applies."""
+    return bool(_EMAIL.match(value.strip()))

@@ -1,0 +1,203 @@
+"""Opening, checking and migrating a group's SQLite file.
+
+Every change is committed in its own transaction (or in one explicit `transaction()` block), in
+WAL mode with full sync: a laptop that crashes mid-meeting loses nothing already acknowledged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import CorruptDatabaseError, NewerDatabaseError, NotADatabaseError
+from .schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty file only the owner can read: it will hold people's contact details."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+class Database:
+    """A checked, migrated connection to one group's file. Use `Database.open`."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, readonly: bool) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._connection = connection
+        # Workers (PDFs, seating) may read from threads; one lock keeps the connection's use serial.
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.backups: list[Path] = []
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False) -> Database:
+        """Open (and create or migrate) the database at `path`.
+
+        Raises a DatabaseError subclass, leaving the file as it was, when the file is not a
+        tablesession database, is damaged, or was written by a newer version.
+        """
+        path = Path(path).expanduser()
+        is_new = not path.exists()
+        if is_new:
+            if not create or readonly:
+                raise NotADatabaseError(path, "no such database file")
+            _create_private_file(path)
+        elif path.is_dir():
+            raise NotADatabaseError(path, "is a folder, not a database file")
+        elif path.stat().st_size > 0 and not _looks_like_sqlite(path):
+            raise NotADatabaseError(path, "is not a tablesession database (it is not an SQLite file)")
+
+        try:
+            if readonly:
+                connection = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                    check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS,
+                )
+            else:
+                connection = sqlite3.connect(
+                    path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
+                )
+        except sqlite3.Error as exc:
+            raise NotADatabaseError(path, f"cannot be opened ({exc})") from exc
+        connection.row_factory = sqlite3.Row
+        try:
+            version = cls._check(path, connection)
+        except BaseException:
+            connection.close()
+            raise
+        database = cls(path, connection, readonly)
+        try:
+            database._configure()
+            if version < CURRENT_VERSION:
+                if readonly:
+                    raise NewerDatabaseError(path, "needs upgrading; open it once in the controlling app first")
+                database._migrate(version)
+        except BaseException:
+            connection.close()
+            raise
+        return database
+
+    @staticmethod
+    def _check(path: Path, connection: sqlite3.Connection) -> int:
+        """Return the schema version, or raise without writing anything."""
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            has_tables = connection.execute(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+            ).fetchone()[0]
+            if application_id == APPLICATION_ID or has_tables:
+                problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+                if problems != ["ok"]:
+                    raise CorruptDatabaseError(path, f"is damaged ({problems[0]}); restore a backup")
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "encrypted" in str(exc):
+                raise NotADatabaseError(path, "is not a tablesession database (not a readable SQLite file)") from exc
+            raise CorruptDatabaseError(path, f"is damaged ({exc}); restore a backup") from exc
+        if application_id != APPLICATION_ID:
+            if has_tables or application_id != 0:
+                raise NotADatabaseError(path, "is an SQLite file from another program, not a tablesession database")
+            return 0
+        if version > CURRENT_VERSION:
+            raise NewerDatabaseError(
+                path,
+                f"was written by a newer tablesession (schema {version}, this version reads up to "
+                f"{CURRENT_VERSION}); upgrade tablesession to open it",
+            )
+        return int(version)
+
+    def _configure(self) -> None:
+        self._connection.execute("PRAGMA foreign_keys = ON")
+        if not self.readonly:
+            self._connection.execute("PRAGMA journal_mode = WAL")
+            # FULL: each commit reaches the disk before we say it happened.
+            self._connection.execute("PRAGMA synchronous = FULL")
+
+    def _migrate(self, from_version: int) -> None:
+        if from_version > 0:
+            self.backups.append(self.backup(suffix=f"before-schema-{CURRENT_VERSION}"))
+        for version in range(from_version, CURRENT_VERSION):
+            with self.transaction():
+                for statement in MIGRATIONS[version]:
+                    self._connection.execute(statement)
+                self._connection.execute(f"PRAGMA user_version = {version + 1}")
+
+    # -- use -------------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work. Nested blocks join the outermost one."""
+        with self._lock:
+            if self._depth == 0:
+                self._connection.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield self._connection
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._connection.execute("ROLLBACK")
+                raise
+            self._depth -= 1
+            if self._depth == 0:
+                self._connection.execute("COMMIT")
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """Run one statement; outside a transaction block it commits on its own."""
+        with self._lock:
+            return self._connection.execute(sql, parameters)
+
+    def query(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
+
+    def scalar(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        with self._lock:
+            row = self._connection.execute(sql, parameters).fetchone()
+        return None if row is None else row[0]
+
+    def backup(self, destination: Path | None = None, *, suffix: str = "backup") -> Path:
+        """Copy the database with SQLite's online backup (consistent even while in use)."""
+        if destination is None:
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+            destination = self.path.with_name(f"{self.path.stem}.{suffix}.{stamp}{self.path.suffix or '.sqlite3'}")
+        if not destination.exists():
+            _create_private_file(destination)
+        target = sqlite3.connect(destination)
+        try:
+            with self._lock:
+                self._connection.backup(target)
+        finally:
+            target.close()
+        return destination
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
