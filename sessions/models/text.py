@@ -13,7 +13,9 @@ from . import limits
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE_RUN = re.compile(r"\s+")
 # Syntax only: a mailbox we can write into a vCard. Deliverability is not our business.
-_EMAIL = re.compile(r"^[^@\s\"(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[^@\s\"(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 
 
 def clean_text(value: object) -> object:
@@ -55,15 +57,11 @@ def _check_url(value: str | None) -> str | None:
 
 Line = Annotated[str, BeforeValidator(clean_line)]
 PersonName = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.NAME_MAX)]
-RequiredName = Annotated[
-    str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.NAME_MAX)
-]
+RequiredName = Annotated[str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.NAME_MAX)]
 ShortText = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.SHORT_TEXT_MAX)]
 Headline = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.HEADLINE_MAX)]
 Notes = Annotated[str, BeforeValidator(clean_text), Field(max_length=limits.NOTES_MAX)]
-ListItem = Annotated[
-    str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)
-]
+ListItem = Annotated[str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)]
 Email = Annotated[
     str | None,
     BeforeValidator(_blank_to_none),
