@@ -1,0 +1,88 @@
+"""Name badges on label stock or plain paper: the tent card's content, scaled to the cell.
+
+First name across the top; below it the full name, headline and sub-group on the left and the contact
+QR code on the right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sessions.models import SharedCard
+
+from .content import NameTag
+from .geometry import Box
+from .layout import Progress, cut_lines, qr_square, report, stack, stack_height
+from .pdf import Item, Pdf, PdfWriter
+from .qr import qr_matrix
+from .stock import Stock, StockKind
+from .styles import BADGE, LEGIBLE_MINIMUM, MIN_QR_MODULE, BadgeStyle
+from .text import fit
+
+
+def badge_scale(cell: Box, style: BadgeStyle = BADGE) -> float:
+    return min(cell.width / style.reference_width, cell.height / style.reference_height)
+
+
+def badge_items(tag: NameTag, cell: Box, style: BadgeStyle = BADGE) -> list[Item]:
+    scale = badge_scale(cell, style)
+    pad = style.padding * scale
+    gap = style.gap * scale
+    content = cell.inset(pad)
+    name_style = style.first_name.scaled(scale)
+    wanted_qr = qr_matrix(tag.payload).size_with_quiet_zone * MIN_QR_MODULE
+    qr_cap = min(content.height, content.width * style.qr_share_max)
+
+    first_name = fit(tag.first_name, name_style, content.width, content.height * style.first_name_share)
+    lower_height = content.height - first_name.height - gap
+    name_width = content.width
+    if wanted_qr > lower_height:
+        # A dense code on a small cell: let the QR code rise beside the first name rather than shrink.
+        qr_size = min(wanted_qr, qr_cap)
+        name_width = content.width - qr_size - gap
+        first_name = fit(tag.first_name, name_style, name_width, content.height * style.first_name_share)
+        lower_height = content.height - first_name.height - gap
+        qr_size = max(min(qr_size, qr_cap), min(lower_height, content.width * style.qr_share))
+    else:
+        qr_size = min(lower_height, content.width * style.qr_share)
+    items: list[Item] = list(stack([first_name], content.x, content.top, name_width, 0))
+    items.append(qr_square(tag.payload, content.right - qr_size, content.y, qr_size))
+
+    lower_top = content.top - first_name.height - gap
+    column_width = content.width - qr_size - gap
+    full_style = style.full_name.scaled(scale, least=LEGIBLE_MINIMUM)
+    full_name = fit(tag.full_name or "", full_style, column_width, lower_height / 2)
+    subgroup_style = style.subgroup.scaled(scale, least=LEGIBLE_MINIMUM)
+    subgroup = fit(tag.subgroup or "", subgroup_style, column_width, lower_height / 4)
+    spacing = gap / 2
+    used = stack_height([full_name, subgroup], spacing)
+    headline_room = lower_height - used - (spacing if used else 0)
+    headline_style = style.headline.scaled(scale, least=LEGIBLE_MINIMUM)
+    headline = fit(tag.headline or "", headline_style, column_width, max(headline_room, 0))
+    items.extend(stack([full_name, headline, subgroup], content.x, lower_top, column_width, spacing))
+    return items
+
+
+def labels(
+    cards: Sequence[SharedCard],
+    stock: Stock,
+    *,
+    cut: bool | None = None,
+    progress: Progress | None = None,
+) -> Pdf:
+    """One badge per member, filling the stock's cells left to right, top to bottom."""
+    if stock.kind is not StockKind.BADGE:
+        raise ValueError(f"{stock.name} is {stock.kind.value} stock, not badge stock")
+    page_width, page_height = stock.page_size
+    cells = stock.cells()
+    writer = PdfWriter("Name badges", stock.page_size, subject=f"{len(cards)} badges on {stock.description}")
+    draw_cuts = stock.cut_lines if cut is None else cut
+    for start in range(0, len(cards), len(cells)):
+        batch = cards[start : start + len(cells)]
+        if draw_cuts:
+            writer.draw(cut_lines(cells, page_width, page_height))
+        for cell, card in zip(cells, batch, strict=False):
+            writer.draw(badge_items(NameTag.of(card), cell))
+        writer.next_page()
+        report(progress, start + len(batch), len(cards))
+    return writer.finish()

@@ -1,0 +1,73 @@
+"""Business cards for members who have none: name, headline, every contact detail they share, and a QR code.
+
+A member's cards fill whole sheets (ten to a sheet on the supported stock), ready to hand out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sessions.models import SharedCard
+
+from .content import contact_lines, qr_payload, seeking_line
+from .geometry import Box
+from .layout import Progress, cut_lines, qr_square, report, stack, stack_height
+from .pdf import Item, Pdf, PdfWriter
+from .qr import qr_matrix
+from .stock import Stock, StockKind
+from .styles import CARD, LEGIBLE_MINIMUM, MIN_QR_MODULE, CardStyle
+from .text import Fitted, fit
+
+
+def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD) -> list[Item]:
+    scale = min(cell.width / style.reference_width, cell.height / style.reference_height)
+    pad = style.padding * scale
+    gap = style.gap * scale
+    content = cell.inset(pad)
+    payload = qr_payload(card)
+    wanted_qr = qr_matrix(payload).size_with_quiet_zone * MIN_QR_MODULE
+    qr_size = min(content.height, max(content.width * style.qr_share, min(wanted_qr, content.width * 0.48)))
+    qr_y = content.y + (content.height - qr_size) / 2
+    items: list[Item] = [qr_square(payload, content.right - qr_size, qr_y, qr_size)]
+
+    column = Box(content.x, content.y, content.width - qr_size - gap, content.height)
+    contact_style = style.contact.scaled(scale, least=LEGIBLE_MINIMUM)
+    contacts: list[Fitted] = [fit(line, contact_style, column.width, column.height) for line in contact_lines(card)]
+    contact_height = stack_height(contacts, 0)
+    name = fit(card.full_name, style.name.scaled(scale), column.width, column.height / 2)
+    room = column.height - name.height - contact_height - 2 * gap
+    headline_style = style.headline.scaled(scale, least=LEGIBLE_MINIMUM)
+    headline = fit(card.headline or "", headline_style, column.width, max(room, 0))
+    room -= headline.height + (gap / 2 if headline.lines else 0)
+    seeking_style = style.seeking.scaled(scale, least=LEGIBLE_MINIMUM)
+    seeking = fit(seeking_line(card) or "", seeking_style, column.width, max(room, 0))
+    items.extend(stack([name, headline, seeking], column.x, column.top, column.width, gap / 2))
+    items.extend(stack(contacts, column.x, column.y + contact_height, column.width, 0))
+    return items
+
+
+def business_cards(
+    cards: Sequence[SharedCard],
+    stock: Stock,
+    *,
+    copies: int | None = None,
+    cut: bool | None = None,
+    progress: Progress | None = None,
+) -> Pdf:
+    """`copies` cards for each member (default: a full sheet each), member after member."""
+    if stock.kind is not StockKind.CARD:
+        raise ValueError(f"{stock.name} is {stock.kind.value} stock, not business card stock")
+    per_member = copies or stock.per_page
+    page_width, page_height = stock.page_size
+    cells = stock.cells()
+    writer = PdfWriter("Business cards", stock.page_size, subject=f"business cards on {stock.description}")
+    draw_cuts = stock.cut_lines if cut is None else cut
+    queue = [card for card in cards for _ in range(per_member)]
+    for start in range(0, len(queue), len(cells)):
+        if draw_cuts:
+            writer.draw(cut_lines(cells, page_width, page_height))
+        for cell, card in zip(cells, queue[start : start + len(cells)], strict=False):
+            writer.draw(card_items(card, cell))
+        writer.next_page()
+        report(progress, min(start + len(cells), len(queue)) // per_member, len(cards))
+    return writer.finish()

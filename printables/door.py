@@ -1,0 +1,126 @@
+"""The door list: everyone alphabetically with their table in each round, in large type, several columns,
+for the entrance (or a screen) so people find their table without queueing at the facilitator."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sessions.models import Meeting, Round, SharedCard, Table
+
+from .flow import Block, ColumnFlow
+from .geometry import Box, Paper
+from .layout import stack
+from .pdf import Item, Pdf, PdfWriter, Rule
+from .sheets import meeting_line
+from .styles import DOOR, DoorStyle
+from .text import TextLine, fit, place
+from .typeface import width
+
+MISSING = "–"  # not seated in that round (arrived late, left early)
+
+
+def sort_key(card: SharedCard) -> tuple[str, str]:
+    return (card.last_name.casefold() or card.first_name.casefold(), card.first_name.casefold())
+
+
+def listed_name(card: SharedCard) -> str:
+    return f"{card.last_name}, {card.first_name}" if card.last_name else card.first_name
+
+
+def _initial(card: SharedCard) -> str:
+    key = sort_key(card)[0]
+    return key[:1].upper() if key else "?"
+
+
+def door_list(
+    group_name: str,
+    meeting: Meeting,
+    rounds: Sequence[Round],
+    cards: Mapping[int, SharedCard],
+    paper: Paper = Paper.LETTER,
+    *,
+    style: DoorStyle = DOOR,
+) -> Pdf:
+    page = paper.landscape
+    content = Box(0, 0, *page).inset(style.margin)
+    writer = PdfWriter("Door list", page, subject=f"{meeting.label}: who sits where")
+    seated = sorted(
+        ((mid, cards[mid]) for mid in {mid for r in rounds for mid in r.member_ids} if mid in cards),
+        key=lambda pair: sort_key(pair[1]),
+    )
+    labels = [table.label for r in rounds for table in r.tables]
+    widest = max((width(label, style.table.size, style.table.weight) for label in labels), default=0.0)
+    round_width = min(max(widest + 8, style.round_column_min), style.round_column_max)
+
+    def page_heading(number: int) -> tuple[list[Item], float]:
+        title = fit("Find your table", style.title, content.width, 40)
+        subtitle_text = f"{group_name} · {meeting_line(meeting)}" + (f" · page {number}" if number > 1 else "")
+        subtitle = fit(subtitle_text, style.subtitle, content.width, 40)
+        items: list[Item] = [*stack([title, subtitle], content.x, content.top, content.width, 2)]
+        top = content.top - title.height - 2 - subtitle.height - 6
+        items.append(Rule(content.x, top, content.right, top, width=1.0, gray=0.2))
+        return items, top - 8
+
+    def column_heading(x: float, top: float, column_width: float) -> tuple[list[Item], float]:
+        name_width = column_width - round_width * len(rounds)
+        label = fit("Name", style.heading, name_width, 20)
+        items: list[Item] = [*place(label, x, top, name_width, gray=0.3)]
+        for index, round_ in enumerate(rounds):
+            heading = fit(f"R{round_.number}", style.heading, round_width, 20)
+            items += place(heading, x + name_width + index * round_width, top, round_width, align="center", gray=0.3)
+        height = label.height + 4
+        items.append(Rule(x, top - height + 1, x + column_width, top - height + 1, width=0.6, gray=0.4))
+        return items, height + 2
+
+    flow = ColumnFlow(
+        writer,
+        content,
+        columns=style.columns,
+        gap=style.column_gap,
+        page_heading=page_heading,
+        column_heading=column_heading,
+    )
+    previous = ""
+    for member_id, card in seated:
+        initial = _initial(card)
+        if initial != previous:
+            previous = initial
+            flow.add(_letter_block(initial, flow.width, style))
+        labels_of = [_label(r.table_of(member_id)) for r in rounds]
+        flow.add(_entry_block(listed_name(card), labels_of, flow.width, round_width, style))
+    flow.finish()
+    return writer.finish()
+
+
+def _label(table: Table | None) -> str:
+    return table.label if table is not None else MISSING
+
+
+def _letter_block(initial: str, column_width: float, style: DoorStyle) -> Block:
+    fitted = fit(initial, style.heading, column_width, 30)
+
+    def draw(x: float, top: float, _width: float) -> list[Item]:
+        return list(place(fitted, x, top - 5, column_width, gray=0.35))
+
+    return Block(fitted.height + 7, draw, keep_with_next=True)
+
+
+def _entry_block(name: str, labels: Sequence[str], column_width: float, round_width: float, style: DoorStyle) -> Block:
+    """One person: name on the left (shrunk, then wrapped, never cut), a table label under each round."""
+    name_width = column_width - round_width * len(labels) - 6
+    fitted = fit(name, style.name, name_width, style.name.size * 2.4)
+    cells = [fit(label, style.table, round_width - 4, style.table.size * 1.2) for label in labels]
+    height = fitted.height + 2 * style.row_padding
+
+    def draw(x: float, top: float, _width: float) -> list[Item]:
+        items: list[Item] = list(place(fitted, x, top - style.row_padding, name_width))
+        baseline = items[0].y if items and isinstance(items[0], TextLine) else top - height
+        left = x + column_width - round_width * len(labels)
+        for index, cell in enumerate(cells):
+            for line in place(cell, left + index * round_width, top, round_width, align="center")[:1]:
+                # Table labels sit on the name's first baseline, so a row reads straight across.
+                items.append(TextLine(line.text, line.x, baseline, line.size, line.weight))
+        items.append(Rule(x, top - height, x + column_width, top - height, width=0.4, gray=style.rule_gray))
+        return items
+
+    return Block(height, draw)

@@ -1,0 +1,61 @@
+"""Folded tent cards on plain paper: one sheet per member, folded along the middle.
+
+The lower half is the front face, upright; the upper half carries the same face turned 180 degrees, so it
+reads upright from the other side of the table once the sheet is folded. A light dashed line marks the fold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sessions.models import SharedCard
+
+from .content import NameTag
+from .geometry import Box, Paper
+from .layout import Progress, qr_square, report, stack, stack_height
+from .pdf import Item, Pdf, PdfWriter, Rule
+from .stock import PLAIN, StockKind, find_stock
+from .styles import TENT, TentStyle
+from .text import fit
+
+
+def panel_items(tag: NameTag, panel: Box, style: TentStyle = TENT) -> list[Item]:
+    """One face of the tent: text column on the left, QR code on the right. `panel.y` is the table edge."""
+    content = panel.inset(style.side_margin, style.edge_margin, style.side_margin, style.fold_margin)
+    qr_size = min(style.qr_max, content.height)
+    qr_box_x = content.right - qr_size
+    qr_y = content.y + (content.height - qr_size) / 2
+    column = Box(content.x, content.y, content.width - qr_size - style.gap, content.height)
+
+    full_name = fit(tag.full_name or "", style.full_name, column.width, column.height / 4)
+    headline = fit(tag.headline or "", style.headline, column.width, column.height / 3)
+    subgroup = fit(tag.subgroup or "", style.subgroup, column.width, column.height / 6)
+    others = [full_name, headline, subgroup]
+    rest = stack_height(others, style.spacing)
+    room = column.height - rest - (style.spacing if rest else 0)
+    first_name = fit(tag.first_name, style.first_name, column.width, room)
+    blocks = [first_name, *others]
+    used = stack_height(blocks, style.spacing)
+    top = column.top - max(column.height - used, 0) / 2  # centre the text block beside the QR code
+    items: list[Item] = list(stack(blocks, column.x, top, column.width, style.spacing))
+    items.append(qr_square(tag.payload, qr_box_x, qr_y, qr_size))
+    return items
+
+
+def tents(cards: Sequence[SharedCard], paper: Paper = Paper.LETTER, *, progress: Progress | None = None) -> Pdf:
+    """One folded tent card per member, in the order given."""
+    stock = find_stock(StockKind.TENT, PLAIN, paper)
+    page_width, page_height = stock.page_size
+    _back, front = stock.cells()
+    writer = PdfWriter("Tent cards", stock.page_size, subject=f"{len(cards)} folded name cards")
+    face = Box(0, 0, front.width, front.height)
+    fold = Rule(0, front.top, page_width, front.top, width=0.5, gray=TENT.fold_gray, dash=TENT.fold_dash)
+    for done, card in enumerate(cards, start=1):
+        items = panel_items(NameTag.of(card), face)
+        writer.draw(items)
+        with writer.turned(page_width, page_height):
+            writer.draw(items)
+        writer.rule(fold)
+        writer.next_page()
+        report(progress, done, len(cards))
+    return writer.finish()
