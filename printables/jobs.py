@@ -121,7 +121,7 @@ def _people(store: Store, meeting: Meeting, options: PrintOptions) -> list[Membe
     if not present:
         raise TablesessionError(
             f"nobody is checked in to the meeting of {meeting.date.isoformat()} yet; "
-            "check people in first, or print for everyone registered (--registered)"
+            "check people in first, or print for everyone registered"
         )
     return sorted(store.members.get_many(present).values(), key=_sort_key)
 
@@ -245,10 +245,11 @@ def print_document(
     output: Path,
     progress: Progress | None = None,
 ) -> PrintResult:
-    """Gather, render and write one document. `output` is a file, or a folder to put the usual name in."""
+    """Gather, render and write one document. `output` is a .pdf file, or a folder (made if need be) to put
+    it in under its usual name."""
     job = gather(store, meeting, document, options)
     pdf = render(job, progress)
-    path = output / file_name(job) if output.is_dir() else output
+    path = output if output.suffix.lower() == ".pdf" and not output.is_dir() else output / file_name(job)
     try:
         pdf.save(path)
     except OSError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,13 +71,14 @@ class Pdf:
     def save(self, path: Path) -> Path:
         """Write the file whole or not at all (a crash never leaves half a PDF behind)."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        # Not mkstemp: its files are private (0600); a PDF gets the usual permissions, like any saved file.
+        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
         try:
-            with os.fdopen(handle, "wb") as out:
+            with open(temporary, "xb") as out:
                 out.write(self.data)
             os.replace(temporary, path)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
         return path
 

@@ -23,9 +23,9 @@ from .text import Fitted, fit, place
 
 
 def clock_time(moment: dt.datetime) -> str:
-    """hh:mm, rounded to the nearest minute (a 30-second changeover puts turns on the half minute)."""
-    rounded = moment + dt.timedelta(seconds=30)
-    return rounded.strftime("%H:%M")
+    """hh:mm, the seconds dropped: a 30-second changeover puts turns on the half minute, and a speaker is
+    better ready half a minute early than late."""
+    return moment.strftime("%H:%M")
 
 
 def duration(seconds: int) -> str:

@@ -118,8 +118,14 @@ def _split_long(token: str, limit: float, size: float, weight: Weight) -> list[s
     return parts
 
 
+def whole_words_fit(text: str, limit: float, size: float, weight: Weight = Weight.REGULAR) -> bool:
+    """True when every breakable piece of `text` fits the line, so wrapping need not cut a word."""
+    return all(width(token.rstrip(), size, weight) <= limit for token in _tokens(text))
+
+
 def wrap(text: str, limit: float, size: float, weight: Weight = Weight.REGULAR) -> list[str]:
-    """Greedy line breaking of `text` so that no line is wider than `limit` at `size`."""
+    """Greedy line breaking of `text` so that no line is wider than `limit` at `size` (a word wider than the
+    line is cut between characters)."""
     lines: list[str] = []
     current = ""
     for token in _tokens(text):
@@ -171,15 +177,19 @@ def fit(text: str, style: TextStyle, box_width: float, box_height: float) -> Fit
             shown[-1] = ellipsize(shown[-1] + " " + lines[keep], box_width, size, style.weight)
         return Fitted(tuple(shown), size, style, shortened=len(lines) > keep)
 
-    # Names: wrap at the floor, and keep shrinking while the wrapped lines are too tall.
+    # Names: wrap at the floor, and keep shrinking while a word is wider than the line or the wrapped lines
+    # are too tall. Only at the minimum size is a word cut between characters.
     size = style.floor_size
-    while True:
-        lines = wrap(text, box_width, size, style.weight)
-        if block_height(len(lines), size, style) <= box_height + 1e-6:
-            return Fitted(tuple(lines), size, style)
-        if size - SIZE_STEP < style.minimum_size - 1e-9:
-            return Fitted(tuple(lines), size, style, overflow=True)
+    while size - SIZE_STEP >= style.minimum_size - 1e-9:
+        if whole_words_fit(text, box_width, size, style.weight):
+            lines = wrap(text, box_width, size, style.weight)
+            if block_height(len(lines), size, style) <= box_height + 1e-6:
+                return Fitted(tuple(lines), size, style)
         size -= SIZE_STEP
+    size = max(size, style.minimum_size)
+    lines = wrap(text, box_width, size, style.weight)
+    overflow = block_height(len(lines), size, style) > box_height + 1e-6
+    return Fitted(tuple(lines), size, style, overflow=overflow)
 
 
 def max_lines_in(box_height: float, size: float, style: TextStyle) -> int:

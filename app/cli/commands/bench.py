@@ -11,7 +11,7 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_store
+from . import bench_print, bench_store
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
@@ -19,6 +19,10 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
     "store": (
         "commit latency of check-ins with full sync (each one on disk before it is reported)",
         bench_store.run,
+    ),
+    "print": (
+        "200 tent cards, 200 badges and 30 tables x 3 rounds of sheets, from a cold start",
+        bench_print.run,
     ),
 }
 

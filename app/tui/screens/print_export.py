@@ -1,0 +1,75 @@
+"""Print & export (F6): the meeting's PDFs, and (in its own tab) contact exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.app import ComposeResult
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.widgets import Footer, Header, SelectionList, TabbedContent, TabPane
+
+from app.tui.topics import Topic
+from app.tui.widgets.print_panel import PrintPanel
+from printables.jobs import DOCUMENTS, Document
+
+from .base import AreaScreen
+
+
+class PrintCommands(Provider):
+    """Palette commands: 'print: tent cards', 'print: table sheets', ... and 'print: generate'."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        screen = self.screen
+        if not isinstance(screen, PrintExportScreen):
+            return []
+        commands: list[tuple[str, Callable[[], None], str]] = [
+            ("print: generate", screen.generate, "make the documents chosen in the print tab"),
+        ]
+        for document, info in DOCUMENTS.items():
+            commands.append((f"print: {info.title.lower()}", partial(screen.generate_only, document), info.help))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class PrintExportScreen(AreaScreen):
+    """Tabs: Print (this feature) and Export (added by the contact-exports feature)."""
+
+    COMMANDS = AreaScreen.COMMANDS | {PrintCommands}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="print-export-tabs"):
+            yield TabPane("Print", PrintPanel(self.store, self.meeting, id="print-panel"), id="print-tab")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session_app.data_changed.subscribe(self, self._on_data_changed)
+
+    def _on_data_changed(self, topic: str) -> None:
+        panel = self.query_one(PrintPanel)
+        if topic == Topic.MEETING:
+            panel.set_meeting(self.meeting)
+        elif topic == Topic.SEATING:
+            panel.refresh_rounds()
+
+    def generate(self) -> None:
+        self.query_one(PrintPanel).action_generate()
+
+    def generate_only(self, document: Document) -> None:
+        """Make one document, whatever else is ticked (from the command palette)."""
+        panel = self.query_one(PrintPanel)
+        documents = panel.query_one("#print-documents", SelectionList)
+        documents.deselect_all()
+        documents.select(document.value)
+        panel.action_generate()
