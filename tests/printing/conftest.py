@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from print_fixtures import fictional_members
 
-from sessions.models import Meeting, Member, Round, SharedCard, Table
+from sessions.models import Group, Meeting, Member, Round, SeatingPlan, SharedCard, Table
+from sessions.store import Store
+from sessions.timekeeping import FakeClock
 
 
 @pytest.fixture
@@ -36,3 +40,35 @@ def rounds() -> tuple[Round, ...]:
         Round(number=1, tables=(Table.of("1", [1, 2, 3, 4]), Table.of("2", [5, 6, 7]))),
         Round(number=2, tables=(Table.of("1", [7, 1, 5]), Table.of("Window", [2, 3, 4, 6]))),
     )
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(dt.datetime(2026, 11, 24, 18, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def print_store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
+    """A group with today's meeting: five members checked in, one only registered, and a two-round plan."""
+    store = Store.open(tmp_path / "group.sqlite3")
+    store.save_group(Group(name="Example Networking Group"))
+    saved = [store.members.add(member.model_copy(update={"id": None})) for member in fictional_members()]
+    ids = [member.id for member in saved if member.id is not None]
+    meeting = store.meetings.add(Meeting(date=clock.today(), title="Weekly networking", venue="Room B"))
+    assert meeting.id is not None
+    for member_id in ids:
+        store.attendance.register(meeting.id, member_id, at=clock.now())
+    for member_id in ids[:5]:
+        store.attendance.check_in(meeting.id, member_id, clock.now())
+    present = ids[:5]
+    store.seating.save(
+        SeatingPlan(
+            meeting_id=meeting.id,
+            rounds=(
+                Round(number=1, tables=(Table.of("1", present[:3]), Table.of("2", present[3:]))),
+                Round(number=2, tables=(Table.of("1", present[2:]), Table.of("2", present[:2]))),
+            ),
+        )
+    )
+    yield store
+    store.close()

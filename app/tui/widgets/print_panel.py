@@ -30,7 +30,7 @@ from sessions.store import Store
 
 ALL_ROUNDS = "all"
 DEFAULT_DOCUMENTS = (Document.TENTS, Document.SHEETS, Document.DOOR)
-CUT_CHOICES = (("Cut lines: plain paper only", "auto"), ("Cut lines: always", "on"), ("Cut lines: never", "off"))
+CUT_CHOICES = (("On plain paper only", "auto"), ("Always", "on"), ("Never", "off"))
 
 Opener = Callable[[Sequence[Path]], bool]
 
@@ -175,6 +175,8 @@ class PrintPanel(Vertical):
         self.opener: Opener = opener or open_paths
         self.results: list[PrintResult] = []
         self._lines: list[str] = []
+        # What each Select currently offers (value list by widget id): shown to tests and kept in step.
+        self.offered: dict[str, list[str]] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="print-choices"):
@@ -232,6 +234,7 @@ class PrintPanel(Vertical):
 
     def on_mount(self) -> None:
         self.refresh_rounds()
+        self.offer_stock(Paper.LETTER)
         self.query_one("#print-documents", SelectionList).focus()
 
     def _where(self) -> str:
@@ -259,18 +262,23 @@ class PrintPanel(Vertical):
         select = self.query_one("#print-round", Select)
         current = select.value
         select.set_options(rounds)
+        self.offered["print-round"] = [value for _, value in rounds]
         if any(value == current for _, value in rounds):
             select.value = current
 
     @on(Select.Changed, "#print-paper")
     def _paper_changed(self, event: Select.Changed) -> None:
-        paper = Paper(str(event.value))
-        for kind, selector in ((StockKind.BADGE, "#print-badge-stock"), (StockKind.CARD, "#print-card-stock")):
-            select = self.query_one(selector, Select)
+        self.offer_stock(Paper(str(event.value)))
+
+    def offer_stock(self, paper: Paper) -> None:
+        """Badge and card stock for this paper size; a choice that does not fit it goes back to plain."""
+        for kind, widget_id in ((StockKind.BADGE, "print-badge-stock"), (StockKind.CARD, "print-card-stock")):
+            select = self.query_one(f"#{widget_id}", Select)
             choices = stock_choices(kind, paper)
             current = select.value
             select.set_options(choices)
             select.value = current if any(value == current for _, value in choices) else PLAIN
+            self.offered[widget_id] = [value for _, value in choices]
 
     def chosen_documents(self) -> list[Document]:
         selected = set(self.query_one("#print-documents", SelectionList).selected)
