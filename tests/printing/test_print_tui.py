@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Select, SelectionList, Static
 
@@ -151,3 +152,53 @@ def test_print_screen_snapshot(
         await pilot.pause()
 
     assert snap_compare(create_app(print_store, clock), terminal_size=SIZE, run_before=show_print_area)
+
+
+async def test_palette_lists_print_commands(
+    print_store: Store, clock: FakeClock, opened: Opened, tmp_path: Path
+) -> None:
+    async with create_app(print_store, clock).run_test(size=SIZE) as pilot:
+        await open_print_area(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"print: door list")
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        for _ in range(200):  # the palette searches in the background: wait for its first hit
+            await pilot.pause()
+            if palette.query_one(CommandList).option_count:
+                break
+        assert "print: door list" in str(palette.query_one(CommandList).get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (tmp_path / "prints" / "2026-11-24" / "2026-11-24-door-letter.pdf").exists()
+
+
+async def test_switching_meeting_moves_the_panel_along(
+    print_store: Store, clock: FakeClock, opened: Opened, tmp_path: Path
+) -> None:
+    other = print_store.meetings.add(Meeting(date=clock.today().replace(day=30), title="Next week"))
+    async with create_app(print_store, clock).run_test(size=SIZE) as pilot:
+        panel = await open_print_area(pilot)
+        pilot.app._meeting_picked(other.id)  # what the meeting picker (F9) does on a choice
+        await pilot.pause()
+        assert panel.meeting == other
+        assert panel.offered["print-round"] == ["all"]  # no seating plan yet
+        assert "2026-11-30" in log_text(panel)
+
+
+def test_opening_files_never_fails_without_a_viewer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from app.tui.widgets import print_panel
+
+    monkeypatch.setattr(print_panel.sys, "platform", "linux")
+    monkeypatch.setattr(print_panel.shutil, "which", lambda name: None)
+    assert print_panel.open_paths([tmp_path / "a.pdf"]) is False
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("cannot start")
+
+    monkeypatch.setattr(print_panel.shutil, "which", lambda name: "/usr/bin/xdg-open")
+    monkeypatch.setattr(print_panel.subprocess, "Popen", broken)
+    assert print_panel.open_paths([tmp_path / "a.pdf"]) is False
+    assert print_panel.open_paths([]) is False
