@@ -11,11 +11,15 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_store
+from . import bench_export, bench_store
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
 BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
+    "export": (
+        "seconds to write every export kind for 2,000 members (target: all contact formats under 2 s)",
+        bench_export.run,
+    ),
     "store": (
         "commit latency of check-ins with full sync (each one on disk before it is reported)",
         bench_store.run,
