@@ -41,12 +41,18 @@ def check_writable(path: Path, *, overwrite: bool) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder, so readers never see half a file."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise TablesessionError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         # mkstemp already made it 0600: contact details stay private to the facilitator's account.
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise TablesessionError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -123,7 +123,10 @@ def write_followups(
         rendered.append((folder / f"{stem}.vcf", followup_vcf(item, scope, cards)))
         if pages is not None:
             rendered.append((folder / f"{stem}.pdf", pages(item, scope)))
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TablesessionError(f"{folder}: cannot create the folder ({exc.strerror or exc})") from exc
     for path, data in rendered:
         write_atomically(path, data)
     shared = {c.member_id: c.card for item in items for c in item.contacts}
