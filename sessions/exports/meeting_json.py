@@ -32,7 +32,6 @@ and extra registration answers stay on the laptop. A seat whose member was forgo
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -233,5 +232,5 @@ def meeting_document(
 
 
 def document_bytes(document: MeetingDocument) -> bytes:
-    data = document.model_dump(mode="json")
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # pydantic's serialiser: the standard library's indenting encoder is pure Python and 10x slower.
+    return (document.model_dump_json(indent=2) + "\n").encode("utf-8")
