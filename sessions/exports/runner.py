@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from sessions.errors import TablesessionError
 from sessions.store import Store
 
 from .files import write_export
@@ -88,6 +89,8 @@ def run_export(store: Store, request: ExportRequest, *, pages: PageWriter | None
     if kind is ExportKind.FOLLOWUP:
         return write_followups(store, scope, request.path, overwrite=request.overwrite, pages=pages)
     if kind is ExportKind.JSON:
+        if scope.round_number is not None or scope.table_label is not None:
+            raise TablesessionError("the json export is the whole meeting; --round and --table do not apply to it")
         document, members = meeting_document(store, scope, request.now)
         write_export(request.path, document_bytes(document), overwrite=request.overwrite)
         return ExportSummary(

@@ -52,6 +52,7 @@ def test_export_refuses_to_replace_a_file_without_force(
         (["export", "csv", "--round", "9"], "has no round 9 (it has rounds 1-2)"),
         (["export", "csv", "--round", "1", "--table", "7"], "round 1 has no table '7' (tables: 1, Window 2)"),
         (["export", "pdf"], "invalid choice"),
+        (["export", "json", "--round", "1"], "the json export is the whole meeting"),
     ],
 )
 def test_export_mistakes_are_one_line_errors(
