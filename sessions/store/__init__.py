@@ -7,8 +7,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import NotFoundError
-from ..models import Group
+from sessions.errors import NotFoundError
+from sessions.models import Group
+
 from .attendance import AttendanceBook
 from .clock_log import ClockEvent, ClockLog
 from .codec import to_timestamp, utc_now

@@ -69,8 +69,11 @@ class Database:
         try:
             if readonly:
                 connection = sqlite3.connect(
-                    f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                    check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS,
+                    f"{path.resolve().as_uri()}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
+                    check_same_thread=False,
+                    timeout=BUSY_TIMEOUT_SECONDS,
                 )
             else:
                 connection = sqlite3.connect(
@@ -102,9 +105,7 @@ class Database:
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            has_tables = connection.execute(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-            ).fetchone()[0]
+            has_tables = connection.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").fetchone()[0]
             if application_id == APPLICATION_ID or has_tables:
                 problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
                 if problems != ["ok"]:

@@ -1,0 +1,44 @@
+"""`tablesession bench KIND`: measure the speed targets and print the figures.
+
+Each benchmark is a function `(args, context) -> dict of figures`; register one in BENCHMARKS.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from app.cli.context import CliContext
+
+from . import bench_store
+
+Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
+
+BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
+    "store": (
+        "commit latency of check-ins with full sync (each one on disk before it is reported)",
+        bench_store.run,
+    ),
+}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("bench", help="measure speed targets and print the figures")
+    parser.add_argument("kind", choices=sorted(BENCHMARKS), help="what to measure")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    description, benchmark = BENCHMARKS[args.kind]
+    figures = benchmark(args, context)
+    if args.json:
+        context.print_json({"bench": args.kind, **figures})
+        return 0
+    context.print(f"bench {args.kind}: {description}")
+    width = max((len(name) for name in figures), default=0)
+    for name, value in figures.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        context.print(f"  {name.ljust(width)}  {shown}")
+    return 0
