@@ -25,9 +25,7 @@ TARGET_SECONDS = 0.1
 DISPLAY_UPDATE = "display update"
 
 # Short turns so the whole bench takes seconds: every cue and state happens at least once.
-BENCH_SETTINGS = ClockSettings(
-    turn_seconds=3, warning_seconds=1, changeover_seconds=1, overtime_chime_seconds=1
-)
+BENCH_SETTINGS = ClockSettings(turn_seconds=3, warning_seconds=1, changeover_seconds=1, overtime_chime_seconds=1)
 BENCH_SCHEDULE = TurnSchedule((3, 2))
 IDLE_SECONDS = 2.0
 PAUSE_SECONDS = 0.5
@@ -89,19 +87,11 @@ class BenchResult:
             f"{'moment':<16}{'seen':>6}{'worst lateness':>17}",
         ]
         for kind in sorted(self.lateness.worst, key=lambda k: (k == DISPLAY_UPDATE, k)):
-            lines.append(
-                f"{kind:<16}{self.lateness.count[kind]:>6}{self.lateness.worst[kind] * 1000:>14.1f} ms"
-            )
+            lines.append(f"{kind:<16}{self.lateness.count[kind]:>6}{self.lateness.worst[kind] * 1000:>14.1f} ms")
         verdict = "met" if self.worst < TARGET_SECONDS else "MISSED"
-        lines.append(
-            f"worst {self.worst * 1000:.1f} ms; target under {TARGET_SECONDS * 1000:g} ms: {verdict}"
-        )
-        lines.append(
-            f"CPU idle    ({self.idle_seconds:.1f} s, ready):  {self.idle_cpu * 100:.2f} % of one core"
-        )
-        lines.append(
-            f"CPU running ({self.running_seconds:.1f} s):        {self.running_cpu * 100:.2f} % of one core"
-        )
+        lines.append(f"worst {self.worst * 1000:.1f} ms; target under {TARGET_SECONDS * 1000:g} ms: {verdict}")
+        lines.append(f"CPU idle    ({self.idle_seconds:.1f} s, ready):  {self.idle_cpu * 100:.2f} % of one core")
+        lines.append(f"CPU running ({self.running_seconds:.1f} s):        {self.running_cpu * 100:.2f} % of one core")
         return lines
 
 

@@ -42,9 +42,7 @@ def replay(
         try:
             command = Command(event.command)
             at = event.wall_time.timestamp() + offset
-            state = transitions.apply(
-                state, command, event.argument, now=at, settings=settings, schedule=schedule
-            )
+            state = transitions.apply(state, command, event.argument, now=at, settings=settings, schedule=schedule)
         except ValueError:
             ignored.append(
                 f"clock log entry {event.id}: '{event.command}' with argument {event.argument} "
@@ -76,9 +74,7 @@ class ClockJournal:
         events = self._log.events(self.meeting_id, self.round_number)
         return replay(events, settings, schedule, wall_now=clock.now(), monotonic_now=clock.monotonic())
 
-    def open_clock(
-        self, settings: ClockSettings, schedule: TurnSchedule, clock: Clock
-    ) -> tuple[PitchClock, Replayed]:
+    def open_clock(self, settings: ClockSettings, schedule: TurnSchedule, clock: Clock) -> tuple[PitchClock, Replayed]:
         """The round's clock, resumed from the log, saving each command from now on."""
         replayed = self.replay(settings, schedule, clock)
         return PitchClock(schedule, settings, clock, state=replayed.state, recorder=self.record), replayed

@@ -117,9 +117,7 @@ class PitchClock:
         """Apply `command`; True if it changed the clock (and was saved), False if it did not apply."""
         now = self._clock.monotonic()
         settled = transitions.settle(self._state, now, self.settings)
-        changed = transitions.apply(
-            settled, command, argument, now=now, settings=self.settings, schedule=self.schedule
-        )
+        changed = transitions.apply(settled, command, argument, now=now, settings=self.settings, schedule=self.schedule)
         if changed is settled:
             self._state = settled
             return False

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import MEETING_START
-
 from sessions.pitchclock.bench import DISPLAY_UPDATE, run_clock_bench
 from sessions.timekeeping import FakeClock
+
+from .support import MEETING_START
 
 
 def test_the_bench_sees_every_cue_once_and_measures_the_refresh_lag() -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import ROOM, SETTINGS
-
 from sessions.models import Meeting
 from sessions.pitchclock import ClockFollower, ClockJournal, Look, Phase, TurnSchedule
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+
+from .support import ROOM, SETTINGS
 
 SMALL_ROUND = TurnSchedule((3, 2))
 

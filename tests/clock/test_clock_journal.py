@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import MEETING_START, ROOM, SETTINGS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,12 +13,12 @@ from sessions.pitchclock import ClockJournal, ClockState, Command, Cue, Look, Ph
 from sessions.store import ClockEvent, Store
 from sessions.timekeeping import FakeClock
 
+from .support import MEETING_START, ROOM, SETTINGS
+
 
 def controlling_clock(store: Store, meeting: Meeting, clock: FakeClock, round_number: int = 1) -> PitchClock:
     assert meeting.id is not None
-    pitch, replayed = ClockJournal(store.clock_log, meeting.id, round_number).open_clock(
-        SETTINGS, ROOM, clock
-    )
+    pitch, replayed = ClockJournal(store.clock_log, meeting.id, round_number).open_clock(SETTINGS, ROOM, clock)
     assert replayed.ignored == ()
     return pitch
 
@@ -30,9 +29,7 @@ def restarted(store: Store, meeting: Meeting, clock: FakeClock, away: float) -> 
     return controlling_clock(store, meeting, later), later
 
 
-def test_each_command_that_changes_the_clock_is_saved(
-    store: Store, meeting: Meeting, clock: FakeClock
-) -> None:
+def test_each_command_that_changes_the_clock_is_saved(store: Store, meeting: Meeting, clock: FakeClock) -> None:
     pitch = controlling_clock(store, meeting, clock)
     pitch.start()
     clock.advance(12.5)
@@ -66,9 +63,7 @@ def test_restart_when_ready(store: Store, meeting: Meeting, clock: FakeClock) ->
     assert (pitch.read().look, pitch.read().turn) == (Look.READY, 1)
 
 
-def test_restart_while_speaking_counts_the_time_that_passed(
-    store: Store, meeting: Meeting, clock: FakeClock
-) -> None:
+def test_restart_while_speaking_counts_the_time_that_passed(store: Store, meeting: Meeting, clock: FakeClock) -> None:
     pitch = controlling_clock(store, meeting, clock)
     pitch.start()
     clock.advance(100)
@@ -88,9 +83,7 @@ def test_restart_in_overtime(store: Store, meeting: Meeting, clock: FakeClock) -
     assert (pitch.read().look, pitch.read().digits) == (Look.OVERTIME, "+0:45")
 
 
-def test_restart_during_a_changeover_that_ended_meanwhile(
-    store: Store, meeting: Meeting, clock: FakeClock
-) -> None:
+def test_restart_during_a_changeover_that_ended_meanwhile(store: Store, meeting: Meeting, clock: FakeClock) -> None:
     pitch = controlling_clock(store, meeting, clock)
     pitch.start()
     clock.advance(200)
@@ -101,9 +94,7 @@ def test_restart_during_a_changeover_that_ended_meanwhile(
     assert (reading.phase, reading.turn, reading.digits) == (Phase.SPEAKING, 1, "4:00")
 
 
-def test_restart_during_a_changeover_without_auto_advance(
-    store: Store, meeting: Meeting, clock: FakeClock
-) -> None:
+def test_restart_during_a_changeover_without_auto_advance(store: Store, meeting: Meeting, clock: FakeClock) -> None:
     pitch = controlling_clock(store, meeting, clock)
     pitch.set_auto_advance(False)
     pitch.start()
@@ -162,9 +153,7 @@ def test_commands_this_version_does_not_know_are_skipped_and_reported(clock: Fak
     events = [
         ClockEvent(id=1, meeting_id=1, round_number=1, command="start", wall_time=clock.now()),
         ClockEvent(id=2, meeting_id=1, round_number=1, command="dance", wall_time=clock.now()),
-        ClockEvent(
-            id=3, meeting_id=1, round_number=1, command="add_time", argument=-3, wall_time=clock.now()
-        ),
+        ClockEvent(id=3, meeting_id=1, round_number=1, command="add_time", argument=-3, wall_time=clock.now()),
     ]
     replayed = replay(events, SETTINGS, ROOM, wall_now=clock.now(), monotonic_now=clock.monotonic())
     assert replayed.state.phase is Phase.SPEAKING
@@ -208,16 +197,12 @@ def _same(live: ClockState, replayed: ClockState) -> bool:
 
 @settings(max_examples=150, deadline=None)
 @given(steps=steps, away=st.floats(min_value=0, max_value=1000, allow_nan=False))
-def test_replaying_the_log_rebuilds_the_live_clock(
-    steps: list[tuple[float, Command, bool]], away: float
-) -> None:
+def test_replaying_the_log_rebuilds_the_live_clock(steps: list[tuple[float, Command, bool]], away: float) -> None:
     clock = FakeClock(MEETING_START)
     log: list[ClockEvent] = []
 
     def record(command: Command, argument: float | None, wall_time: dt.datetime) -> None:
-        log.append(
-            ClockEvent(meeting_id=1, round_number=1, command=command, argument=argument, wall_time=wall_time)
-        )
+        log.append(ClockEvent(meeting_id=1, round_number=1, command=command, argument=argument, wall_time=wall_time))
 
     pitch = PitchClock(ROOM, SETTINGS, clock, recorder=record)
     for wait, command, flag in steps:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOM, SETTINGS
 
 from sessions.pitchclock import (
     ClockReading,
@@ -16,6 +15,8 @@ from sessions.pitchclock import (
     TurnSchedule,
 )
 from sessions.timekeeping import FakeClock
+
+from .support import ROOM, SETTINGS
 
 
 def heard(pitch: PitchClock) -> list[Cue]:
@@ -112,9 +113,7 @@ def test_next_speaker_starts_a_changeover_that_auto_advances(pitch: PitchClock, 
     assert (reading.look, reading.turn, reading.digits) == (Look.GREEN, 1, "5:00")
 
 
-def test_an_auto_advance_read_late_does_not_lengthen_the_next_turn(
-    pitch: PitchClock, clock: FakeClock
-) -> None:
+def test_an_auto_advance_read_late_does_not_lengthen_the_next_turn(pitch: PitchClock, clock: FakeClock) -> None:
     pitch.start()
     pitch.next_speaker()
     clock.advance(30 + 100)  # nobody looked for 100 s after the changeover ended
@@ -123,9 +122,7 @@ def test_an_auto_advance_read_late_does_not_lengthen_the_next_turn(
     assert reading.remaining == pytest.approx(200)
 
 
-def test_without_auto_advance_the_clock_waits_for_the_facilitator(
-    pitch: PitchClock, clock: FakeClock
-) -> None:
+def test_without_auto_advance_the_clock_waits_for_the_facilitator(pitch: PitchClock, clock: FakeClock) -> None:
     assert pitch.set_auto_advance(False)
     assert not pitch.set_auto_advance(False)
     pitch.start()
@@ -141,9 +138,7 @@ def test_without_auto_advance_the_clock_waits_for_the_facilitator(
     assert pitch.read().remaining == pytest.approx(300)
 
 
-def test_next_during_the_changeover_starts_the_next_speaker_at_once(
-    pitch: PitchClock, clock: FakeClock
-) -> None:
+def test_next_during_the_changeover_starts_the_next_speaker_at_once(pitch: PitchClock, clock: FakeClock) -> None:
     pitch.start()
     pitch.next_speaker()
     clock.advance(10)
@@ -211,9 +206,7 @@ def test_pausing_in_overtime_keeps_the_overtime(pitch: PitchClock, clock: FakeCl
     assert pitch.read().digits == "+0:13"
 
 
-def test_adding_time_in_overtime_counts_down_again_and_rearms_the_chimes(
-    pitch: PitchClock, clock: FakeClock
-) -> None:
+def test_adding_time_in_overtime_counts_down_again_and_rearms_the_chimes(pitch: PitchClock, clock: FakeClock) -> None:
     pitch.start()
     clock.advance(310)
     pitch.poll()
@@ -287,9 +280,7 @@ def test_previous_when_ready_steps_back_one_speaker(pitch: PitchClock) -> None:
     assert (pitch.read().look, pitch.read().turn) == (Look.READY, 1)
 
 
-def test_previous_in_the_changeover_gives_the_speaker_back_their_time(
-    pitch: PitchClock, clock: FakeClock
-) -> None:
+def test_previous_in_the_changeover_gives_the_speaker_back_their_time(pitch: PitchClock, clock: FakeClock) -> None:
     pitch.start()
     clock.advance(170)  # 2:10 left when 'next' is pressed by mistake
     pitch.next_speaker()
@@ -301,9 +292,7 @@ def test_previous_in_the_changeover_gives_the_speaker_back_their_time(
     assert heard(pitch) == []
 
 
-def test_previous_in_a_paused_changeover_gives_back_the_time_still_paused(
-    pitch: PitchClock, clock: FakeClock
-) -> None:
+def test_previous_in_a_paused_changeover_gives_back_the_time_still_paused(pitch: PitchClock, clock: FakeClock) -> None:
     pitch.start()
     clock.advance(170)
     pitch.next_speaker()
@@ -369,9 +358,7 @@ def test_end_round_works_from_every_state(pitch: PitchClock, clock: FakeClock, s
     assert not pitch.end_round()
 
 
-def test_previous_after_ending_the_round_early_resumes_the_speaker(
-    pitch: PitchClock, clock: FakeClock
-) -> None:
+def test_previous_after_ending_the_round_early_resumes_the_speaker(pitch: PitchClock, clock: FakeClock) -> None:
     pitch.start()
     clock.advance(60)
     pitch.end_round()
@@ -386,9 +373,7 @@ def test_previous_after_ending_the_round_early_resumes_the_speaker(
     assert (pitch.read().look, pitch.read().turn) == (Look.READY, 0)
 
 
-def test_reset_goes_back_to_the_first_speaker_and_keeps_the_setting(
-    pitch: PitchClock, clock: FakeClock
-) -> None:
+def test_reset_goes_back_to_the_first_speaker_and_keeps_the_setting(pitch: PitchClock, clock: FakeClock) -> None:
     assert not pitch.reset()
     pitch.set_auto_advance(False)
     pitch.start()
