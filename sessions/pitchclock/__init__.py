@@ -9,13 +9,15 @@ from .follower import ClockFollower
 from .journal import ClockJournal, Replayed, latest_round, replay
 from .machine import ADD_HALF_MINUTE, ADD_MINUTE, CueFired, PitchClock, Recorder
 from .reading import ClockReading
+from .rounds import RoundChoice, choose_round
 from .schedule import TurnSchedule
-from .settings import ClockSettings
+from .settings import REFRESH_SECONDS, ClockSettings
 from .state import ClockState, Command, Cue, Look, Phase
 
 __all__ = [
     "ADD_HALF_MINUTE",
     "ADD_MINUTE",
+    "REFRESH_SECONDS",
     "ClockFollower",
     "ClockJournal",
     "ClockReading",
@@ -29,7 +31,9 @@ __all__ = [
     "PitchClock",
     "Recorder",
     "Replayed",
+    "RoundChoice",
     "TurnSchedule",
+    "choose_round",
     "latest_round",
     "replay",
 ]

@@ -16,11 +16,9 @@ from sessions.timekeeping import Clock, SystemClock
 from .machine import CueFired, PitchClock
 from .reading import ClockReading
 from .schedule import TurnSchedule
-from .settings import ClockSettings
+from .settings import REFRESH_SECONDS, ClockSettings
 from .state import Phase
 
-# The screen refreshes this often (set_interval): the display can be at most this late, plus scheduling.
-REFRESH_SECONDS = 0.05
 TARGET_SECONDS = 0.1
 DISPLAY_UPDATE = "display update"
 

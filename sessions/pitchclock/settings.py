@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from sessions.models import Meeting
 from sessions.models.meeting import DEFAULT_CHANGEOVER_SECONDS, DEFAULT_TURN_SECONDS, DEFAULT_WARNING_SECONDS
 
+# How often a screen reads the clock. Readings come from the deadline, so this bounds how late a
+# change shows (the target is under 0.1 s), not how accurate the time is.
+REFRESH_SECONDS = 0.05
+
 # Clubs ring a second time 30 s after red: the speaker has had their grace.
 DEFAULT_OVERTIME_CHIME_SECONDS = 30.0
 
