@@ -100,6 +100,11 @@ class RoomChimes:
             return cls(bell, None)
         return cls(bell, find_player(), winsound=sys.platform == "win32")
 
+    @property
+    def plays_sounds(self) -> bool:
+        """False when only the terminal bell rings."""
+        return self._player is not None or self._winsound
+
     def sound_file(self, cue: Cue) -> Path:
         if self._folder is None:
             self._folder = Path(tempfile.mkdtemp(prefix="tablesession-chimes-"))

@@ -1,8 +1,9 @@
 """`tablesession bench clock`: run a short schedule at real time and measure how late the clock is.
 
 A poll loop stands in for the screen's refresh timer: every `refresh_seconds` it reads the clock
-as the screen does. For each cue and each change of the display we know when it was due (from
-the deadline), so lateness is measured, not guessed. CPU use is `time.process_time` over wall time.
+as the screen does (the app's own bench drives the real screen with the same script). For each
+cue and each change of the display we know when it was due (from the deadline), so lateness is
+measured, not guessed. CPU use is `time.process_time` over wall time.
 """
 
 from __future__ import annotations
@@ -17,16 +18,17 @@ from .machine import CueFired, PitchClock
 from .reading import ClockReading
 from .schedule import TurnSchedule
 from .settings import REFRESH_SECONDS, ClockSettings
-from .state import Phase
+from .state import Command, Phase
 
 TARGET_SECONDS = 0.1
 DISPLAY_UPDATE = "display update"
 
 # Short turns so the whole bench takes seconds: every cue and state happens at least once.
-BENCH_SETTINGS = ClockSettings(turn_seconds=3, warning_seconds=1, changeover_seconds=1, overtime_chime_seconds=1)
+BENCH_SETTINGS = ClockSettings(turn_seconds=2, warning_seconds=1, changeover_seconds=0.5, overtime_chime_seconds=0.5)
 BENCH_SCHEDULE = TurnSchedule((3, 2))
-IDLE_SECONDS = 2.0
+IDLE_SECONDS = 1.5
 PAUSE_SECONDS = 0.5
+PAST_TIME_UP_SECONDS = 0.2  # how long after a chime the script's facilitator presses 'next'
 
 
 @dataclass
@@ -40,6 +42,16 @@ class Lateness:
         self.worst[kind] = max(self.worst.get(kind, seconds), seconds)
         self.count[kind] = self.count.get(kind, 0) + 1
 
+    def cues(self, now: float, fired: tuple[CueFired, ...]) -> None:
+        for cue in fired:
+            self.add(cue.cue.value, now - cue.due)
+
+    def display(self, now: float, reading: ClockReading, commanded_at: float) -> None:
+        """A display update seen at `now`. It was due when the deadline said so, or when the
+        command that caused it was given (a resume, a 'next'), whichever is later."""
+        if reading.changed_at is not None:
+            self.add(DISPLAY_UPDATE, now - max(reading.changed_at, commanded_at))
+
     def observe(
         self,
         now: float,
@@ -48,16 +60,33 @@ class Lateness:
         fired: tuple[CueFired, ...],
         commanded_at: float,
     ) -> None:
-        """Note the lateness of what this poll shows for the first time. A change is due when the
-        deadline says so, or when the command that caused it was given (a resume, a 'next')."""
-        for cue in fired:
-            self.add(cue.cue.value, now - cue.due)
+        self.cues(now, fired)
         shown = (reading.look, reading.digits, reading.turn)
-        if reading.changed_at is None or (
-            previous is not None and shown == (previous.look, previous.digits, previous.turn)
-        ):
-            return
-        self.add(DISPLAY_UPDATE, now - max(reading.changed_at, commanded_at))
+        if previous is None or shown != (previous.look, previous.digits, previous.turn):
+            self.display(now, reading, commanded_at)
+
+
+class BenchScript:
+    """The facilitator of the bench: the first speaker runs past the second chime, the others
+    stop just after time up, the last one is paused for a moment; 'next' ends each turn."""
+
+    def __init__(self, settings: ClockSettings, schedule: TurnSchedule) -> None:
+        self._settings = settings
+        self._last_turn = schedule.last_turn
+        self._paused_at: float | None = None
+
+    def command(self, reading: ClockReading, now: float) -> Command | None:
+        if reading.phase is Phase.READY:
+            return Command.START
+        if reading.phase is not Phase.SPEAKING:
+            return None
+        if self._paused_at is None and reading.turn == self._last_turn and reading.remaining < 1:
+            self._paused_at = now
+            return Command.PAUSE
+        if reading.paused:
+            return Command.RESUME if self._paused_at is not None and now - self._paused_at >= PAUSE_SECONDS else None
+        overtime = self._settings.overtime_chime_seconds if reading.turn == 0 else 0.0
+        return Command.NEXT if reading.remaining <= -overtime - PAST_TIME_UP_SECONDS else None
 
 
 @dataclass(frozen=True)
@@ -102,10 +131,10 @@ def run_clock_bench(
     refresh_seconds: float = REFRESH_SECONDS,
     idle_seconds: float = IDLE_SECONDS,
 ) -> BenchResult:
-    """Idle on a ready clock, then run every turn: the first into its second chime, the others to
-    time up, one with a pause, each ended by 'next' and an auto-advancing changeover."""
+    """Idle on a ready clock, then run the script through every turn, polling as a screen does."""
     clock = clock or SystemClock()
     pitch = PitchClock(schedule, settings, clock)
+    script = BenchScript(settings, schedule)
     lateness = Lateness()
 
     cpu, wall = time.process_time(), clock.monotonic()
@@ -115,10 +144,8 @@ def run_clock_bench(
     idle_cpu, idle_wall = time.process_time() - cpu, clock.monotonic() - wall
 
     cpu, wall = time.process_time(), clock.monotonic()
-    pitch.start()
-    commanded_at = clock.monotonic()
+    commanded_at = wall
     previous: ClockReading | None = None
-    paused_at: float | None = None
     while True:
         reading, fired = pitch.poll()
         now = clock.monotonic()
@@ -126,22 +153,10 @@ def run_clock_bench(
         previous = reading
         if reading.phase is Phase.OVER:
             break
-        if reading.phase is Phase.SPEAKING:
-            # The first speaker runs past the second chime; the others stop just after time up.
-            stop_at = -settings.overtime_chime_seconds - 0.2 if reading.turn == 0 else -0.2
-            if (
-                paused_at is None
-                and reading.turn == schedule.last_turn
-                and reading.remaining < settings.turn_seconds / 2
-            ):
-                pitch.pause()
-                paused_at = commanded_at = clock.monotonic()
-            elif reading.paused and paused_at is not None and now - paused_at >= PAUSE_SECONDS:
-                pitch.resume()
-                commanded_at = clock.monotonic()
-            elif reading.remaining <= stop_at:
-                pitch.next_speaker()
-                commanded_at = clock.monotonic()
+        command = script.command(reading, now)
+        if command is not None and pitch.apply(command):
+            commanded_at = clock.monotonic()
+            continue  # show the command's effect at once, as the screen does
         sleep(refresh_seconds)
     running_cpu, running_wall = time.process_time() - cpu, clock.monotonic() - wall
     return BenchResult(

@@ -97,11 +97,19 @@ def read(
         shown = max(math.ceil(remaining), 0)
     changed_at = next_change_at = None
     if state.deadline is not None:
-        # The display turns to `shown` when the remaining time crosses a whole second.
+        # The display turns to `shown` when the remaining time crosses a whole second...
         if counting_up:
             changed_at, next_change_at = state.deadline + shown, state.deadline + shown + 1
         else:
             changed_at, next_change_at = state.deadline - shown, state.deadline - shown + 1
+        # ...and changes colour at the warning, time up and the second chime, wherever they fall.
+        if state.phase is Phase.SPEAKING:
+            for offset in (-settings.warning_seconds, 0.0, settings.overtime_chime_seconds):
+                moment = state.deadline + offset
+                if moment <= now:
+                    changed_at = max(changed_at, moment)
+                else:
+                    next_change_at = min(next_change_at, moment)
     to_end = _seconds_to_end(state, remaining, settings, schedule.turns)
     # In a changeover the room wants to know who is next and which tables are done.
     upcoming = state.turn + 1 if state.phase is Phase.CHANGEOVER else state.turn

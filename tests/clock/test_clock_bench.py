@@ -19,7 +19,7 @@ def test_the_bench_sees_every_cue_once_and_measures_the_refresh_lag() -> None:
         "round_over": 1,
         DISPLAY_UPDATE: result.lateness.count[DISPLAY_UPDATE],
     }
-    # 3 s turns show 0:02, 0:01, +0:00...: several updates a turn, each seen within one poll of its moment.
+    # 2 s turns show 0:02, 0:01, yellow, +0:00, red...: several updates a turn, each seen within a poll.
     assert result.lateness.count[DISPLAY_UPDATE] >= 12
     assert 0 <= result.worst <= 0.05 + 1e-9
     assert result.idle_seconds >= 1.0

@@ -452,3 +452,15 @@ def test_the_display_changes_on_whole_seconds_from_the_deadline(pitch: PitchCloc
     clock.advance(300)
     reading = pitch.read()
     assert (reading.digits, reading.changed_at, reading.next_change_at) == ("+0:02", start + 302, start + 303)
+
+
+def test_a_colour_change_between_whole_seconds_counts_as_a_display_change(clock: FakeClock) -> None:
+    pitch = PitchClock(ROOM, ClockSettings(turn_seconds=10, warning_seconds=2.5, overtime_chime_seconds=0.5), clock)
+    pitch.start()
+    start = clock.monotonic()
+    clock.advance(7.6)  # yellow since 7.5 s, '0:03' since 7 s
+    reading = pitch.read()
+    assert (reading.look, reading.changed_at, reading.next_change_at) == (Look.YELLOW, start + 7.5, start + 8)
+    clock.advance(2.7)  # time up at 10 s, the second chime due at 10.5 s
+    reading = pitch.read()
+    assert (reading.look, reading.changed_at, reading.next_change_at) == (Look.RED, start + 10, start + 10.5)

@@ -117,7 +117,7 @@ async def test_next_previous_and_end_round_keys(store: Store, clock: FakeClock, 
             "Speaker 1 of 8 - seat 1",
         )
         await pilot.press("e")
-        assert (face(screen).look, face(screen).speaker) == (Look.OVER, "All 8 speakers done")
+        assert (face(screen).look, face(screen).speaker) == (Look.OVER, "Ended at speaker 1 of 8")
         assert heard(screen)[-1] is Cue.ROUND_OVER
         await pilot.press("p")
         assert face(screen).look is Look.GREEN
@@ -137,6 +137,8 @@ async def test_tables_of_six_are_told_when_their_speakers_are_done(
         assert face(screen).note == "tables of 6: open discussion"
         await pilot.press("n", "n", "n")
         assert face(screen).note == "tables of 6 and 7: open discussion"
+        await pilot.press("n")
+        assert (face(screen).look, face(screen).speaker, face(screen).note) == (Look.OVER, "All 8 speakers done", "")
 
 
 async def test_auto_advance_key_switches_and_is_saved(store: Store, clock: FakeClock, meeting: Meeting) -> None:

@@ -21,10 +21,12 @@ from sessions.pitchclock import (
     ClockJournal,
     ClockReading,
     ClockSettings,
+    Command,
     PitchClock,
     RoundChoice,
     choose_round,
 )
+from sessions.pitchclock.bench import Lateness
 
 from .base import AreaScreen
 from .clock_reset import ClockResetConfirm
@@ -42,12 +44,16 @@ class ClockScreen(AreaScreen):
     BINDINGS: ClassVar[list[BindingType]] = [key.binding() for key in CLOCK_KEYS]
     COMMANDS = {ClockCommands}  # noqa: RUF012 (textual declares it so)
 
-    def __init__(self, chimes: Chimes | None = None) -> None:
+    def __init__(self, chimes: Chimes | None = None, settings: ClockSettings | None = None) -> None:
         super().__init__()
         self.chimes = chimes
+        self._settings = settings  # None: the meeting's turn, warning and changeover
         self.pitch: PitchClock | None = None
         self.choice: RoundChoice | None = None
         self.reading: ClockReading | None = None
+        # Set by `tablesession bench clock`: how late each cue and display change is.
+        self.lateness: Lateness | None = None
+        self._commanded_at = 0.0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,7 +85,8 @@ class ClockScreen(AreaScreen):
         try:
             choice = choose_round(self.store, meeting, round_number)
             journal = ClockJournal(self.store.clock_log, meeting.id, choice.number)
-            pitch, replayed = journal.open_clock(ClockSettings.of(meeting), choice.schedule, self.clock)
+            settings = self._settings or ClockSettings.of(meeting)
+            pitch, replayed = journal.open_clock(settings, choice.schedule, self.clock)
         except TablesessionError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -94,7 +101,14 @@ class ClockScreen(AreaScreen):
         reading, fired = self.pitch.poll()
         self.reading = reading
         face = self.query_one(ClockFace)
+        before = face.shown
         face.show(face_text(reading, self.choice.description, self.pitch.settings.warning_seconds))
+        if self.lateness is not None:
+            now = self.clock.monotonic()
+            self.lateness.cues(now, fired)
+            after = face.shown
+            if before is None or after is None or (before.look, before.digits) != (after.look, after.digits):
+                self.lateness.display(now, reading, self._commanded_at)
         settings = self.pitch.settings
         status = (
             f"auto-advance {'on' if reading.auto_advance else 'off'} · turns {minutes(settings.turn_seconds)} · "
@@ -117,8 +131,13 @@ class ClockScreen(AreaScreen):
             self.notify(f"The clock could not save that command: {exc}", severity="error", timeout=10)
             return
         if changed:
+            self._commanded_at = self.clock.monotonic()
             self.session_app.changed(Topic.CLOCK)
         self.refresh_clock()
+
+    def command(self, command: Command, argument: float | None = None) -> None:
+        """Apply one clock command as its key does (the bench's facilitator uses this)."""
+        self._command(lambda pitch: pitch.apply(command, argument))
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from rich.align import Align
 from rich.text import Text
 from textual.app import RenderResult
 from textual.geometry import Size
+from textual.renderables.digits import Digits as DigitsRenderable
 from textual.widgets import Digits
 
 # A 3x5 pixel font; each pixel becomes a block of cells. "#" is lit.
@@ -66,7 +68,7 @@ class ClockDigits(Digits):
         width: 1fr;
         height: 1fr;
         min-height: 3;
-        text-align: center;
+        text-align: left;
     }
     """
 
@@ -74,12 +76,13 @@ class ClockDigits(Digits):
         size = self.content_size
         columns, rows = scale_for(size)
         if not columns:
-            return super().render()
+            return Align(DigitsRenderable(self.value, self.rich_style), "center")
         lines = block_lines(self.value, columns, rows)
+        # Centred here as one block: aligning each line on its own would shear the glyphs.
         width = max((len(line) for line in lines), default=0)
-        left = max((size.width - width) // 2, 0)
+        left = " " * max((size.width - width) // 2, 0)
         top = max((size.height - len(lines)) // 2, 0)
-        padded = [""] * top + [" " * left + line.ljust(width) for line in lines]
+        padded = [""] * top + [left + line for line in lines]
         return Text("\n".join(padded), no_wrap=True, overflow="crop")
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

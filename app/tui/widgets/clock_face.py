@@ -49,7 +49,11 @@ def face_text(reading: ClockReading, round_label: str, warning_seconds: float) -
     if reading.look is Look.CHANGEOVER:
         speaker = f"Next: {reading.label}"
     elif reading.look is Look.OVER:
-        speaker = f"All {reading.turns} speakers done"
+        speaker = (
+            f"All {reading.turns} speakers done"
+            if reading.speaker == reading.turns
+            else f"Ended at speaker {reading.speaker} of {reading.turns}"
+        )
     ends = f" - ends about {reading.ends_at:%H:%M}" if reading.ends_at is not None else ""
     return FaceText(
         look=reading.look,
@@ -92,10 +96,10 @@ class ClockFace(Vertical):
     /* Overtime must be seen from the back of the room: the whole face turns red. */
     ClockFace.-overtime { background: $error; }
     ClockFace.-overtime ClockDigits { color: white; }
-    ClockFace.-overtime Static { color: white; }
+    ClockFace.-overtime Static, ClockFace.-overtime #face-note, ClockFace.-overtime #face-schedule { color: white; }
     ClockFace.-overtime #face-headline { background: white; color: $error; }
-    ClockFace.-changeover ClockDigits { color: $accent; }
-    ClockFace.-changeover #face-headline { background: $accent; color: $background; }
+    ClockFace.-changeover ClockDigits { color: $primary-lighten-2; }
+    ClockFace.-changeover #face-headline { background: $primary; color: $text; }
     ClockFace.-paused ClockDigits { color: $text-disabled; }
     ClockFace.-paused #face-headline { background: $foreground; color: $background; }
     ClockFace.-over ClockDigits { color: $text-muted; }
