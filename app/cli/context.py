@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from sessions.models import Meeting
+from sessions.models import Group, Meeting
 from sessions.store import Store
 from sessions.timekeeping import Clock, SystemClock
 
@@ -34,7 +34,12 @@ class CliContext:
         return self._store
 
     def meeting(self, reference: str | None) -> Meeting:
-        return self.store().meetings.resolve(reference, self.clock.today())
+        """The meeting a command works on. A copy of the database is kept before its first change."""
+        store = self.store()
+        meeting = store.meetings.resolve(reference, self.clock.today())
+        if meeting.id is not None:
+            store.backups.ensure_for_meeting(meeting.id)
+        return meeting
 
     def print(self, *lines: str) -> None:
         for line in lines:
@@ -54,8 +59,6 @@ class CliContext:
 
 
 def open_group_store(path: Path, *, readonly: bool = False) -> Store:
-    from sessions.models import Group
-
     store = Store.open(path, readonly=readonly)
     if not readonly and not store.has_group():
         store.save_group(Group(name="My networking group"))
