@@ -50,12 +50,19 @@ class CliContext:
         self.out.write("\n")
 
     def warn(self, message: str) -> None:
-        print(f"tablesession: {message}", file=self.err)
+        print(f"tablesession: {one_line(message)}", file=self.err)
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def one_line(message: str) -> str:
+    """Show control characters typed or imported by the user as escapes, so a message stays on one line."""
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii") for char in message
+    )
 
 
 def open_group_store(path: Path, *, readonly: bool = False) -> Store:
