@@ -223,7 +223,7 @@ def test_an_older_database_is_migrated_after_a_backup_copy(tmp_path: Path) -> No
         assert [m.full_name for m in store.members.all()] == ["Ada Quinn"]
         # The newer tables work on the migrated file.
         store.seating.save(SeatingPlan(meeting_id=1, rounds=(Round(number=1, tables=(Table.of("1", [1]),)),)))
-        backups = store.db.backups
+        backups = store.db.migration_backups
     assert len(backups) == 1
     assert dump(backups[0]) == before  # the copy holds the old data exactly, at the old version
     with contextlib.closing(sqlite3.connect(backups[0])) as copy:

@@ -6,16 +6,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from app.tui.app import TableSessionApp, create_app
+from app.tui.screens.meeting_picker import MeetingPicker
 from app.tui.topics import Topic
 from app.tui.widgets.member_card import MemberCard
 from sessions.demo import build_demo
 from sessions.models import Meeting, Member
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+from tests.waiting import wait_until
 
 SIZE = (120, 36)
 SnapCompare = Callable[..., bool]
@@ -118,9 +121,9 @@ async def test_meeting_picker_switches_the_meeting(store: Store, clock: FakeCloc
     async with create_app(store, clock).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.press("f9")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingPicker), "the meeting picker")
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, MeetingPicker), "the picker to close")
         assert app.meeting is not None
         assert app.meeting.title == "Last week"
         assert app.sub_title == "Tue 17 Nov 2026 - Last week"
@@ -154,3 +157,26 @@ def test_roster_snapshot_wide(snap_compare: SnapCompare, demo_store: Store, cloc
 
 def test_roster_snapshot_narrow(snap_compare: SnapCompare, demo_store: Store, clock: FakeClock) -> None:
     assert snap_compare(create_app(demo_store, clock), terminal_size=(80, 24))
+
+
+async def test_palette_offers_area_and_meeting_commands(store: Store, clock: FakeClock, people: list[Member]) -> None:
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "go: roster" in titles
+        assert "meeting: switch" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"meeting: switch")
+        palette = app.screen
+        await wait_until(pilot, lambda: _palette_has_hits(palette), "palette hits")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingPicker), "the meeting picker")
+
+
+def _palette_has_hits(palette: object) -> bool:
+    from textual.command import CommandList
+
+    assert isinstance(palette, CommandPalette)
+    return palette.query_one(CommandList).option_count > 0

@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import bench, clock, demo, group, meeting, members
+from . import backup, bench, clock, demo, group, meeting, members
 
-COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, clock, bench)
+COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, clock, backup, bench)

@@ -28,6 +28,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     from app.tui.projector_app import ProjectorApp
 
     store = context.store(readonly=True)  # a viewer: it cannot change anything, even by mistake
-    meeting = context.meeting(args.meeting)
+    # Not context.meeting(): that keeps a backup first, which is the controlling app's job.
+    meeting = store.meetings.resolve(args.meeting, context.clock.today())
     ProjectorApp(store, meeting, context.clock).run()
     return 0
