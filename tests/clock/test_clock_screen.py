@@ -185,7 +185,7 @@ async def test_round_keys_switch_between_planned_rounds(store: Store, clock: Fak
 async def test_the_palette_runs_clock_commands(store: Store, clock: FakeClock, meeting: Meeting) -> None:
     async with create_app(store, clock).run_test(size=SIZE) as pilot:
         screen = await open_clock(pilot)
-        await pilot.press("ctrl+p", *"clock: start or pause")
+        await pilot.press("ctrl+p", *"start or")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
