@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from textual.screen import Screen
 
+from .screens.clock import ClockScreen
 from .screens.roster import RosterScreen
 
 
@@ -21,4 +22,5 @@ class Area:
 
 AREAS: tuple[Area, ...] = (
     Area("roster", "Roster", "f2", "who is registered and checked in, with their cards", RosterScreen),
+    Area("clock", "Clock", "f5", "the pitch clock the whole room follows", ClockScreen),
 )

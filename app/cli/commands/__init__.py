@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import bench, demo, export, forget, group, meeting, members
+from . import backup, bench, clock, demo, export, forget, group, meeting, members
 
-COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, export, forget, bench)
+COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, clock, export, forget, backup, bench)

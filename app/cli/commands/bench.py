@@ -11,11 +11,15 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_export, bench_store
+from . import bench_clock, bench_export, bench_store
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
 BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
+    "clock": (
+        "pitch clock at real time: lateness of each cue and display change (target under 100 ms), and CPU use",
+        bench_clock.run,
+    ),
     "export": (
         "seconds to write every export kind for 2,000 members (target: all contact formats under 2 s)",
         bench_export.run,
