@@ -62,17 +62,20 @@ ShortText = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.
 Headline = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.HEADLINE_MAX)]
 Notes = Annotated[str, BeforeValidator(clean_text), Field(max_length=limits.NOTES_MAX)]
 ListItem = Annotated[str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)]
+# The length bound sits on the str branch: on the union it would be applied to None and raise TypeError.
 Email = Annotated[
-    str | None,
+    Annotated[str, Field(max_length=limits.EMAIL_MAX)] | None,
     BeforeValidator(_blank_to_none),
-    Field(default=None, max_length=limits.EMAIL_MAX),
+    Field(default=None),
     AfterValidator(_check_email),
 ]
-Phone = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=limits.PHONE_MAX)]
+Phone = Annotated[
+    Annotated[str, Field(max_length=limits.PHONE_MAX)] | None, BeforeValidator(_blank_to_none), Field(default=None)
+]
 Url = Annotated[
-    str | None,
+    Annotated[str, Field(max_length=limits.URL_MAX)] | None,
     BeforeValidator(_blank_to_none),
-    Field(default=None, max_length=limits.URL_MAX),
+    Field(default=None),
     AfterValidator(_check_url),
 ]
 
