@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import bench, demo, group, meeting, members
+from . import attendance, bench, checkin, demo, group, import_roster, meeting, members
 
-COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, bench)
+COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, bench, import_roster, checkin, attendance)
