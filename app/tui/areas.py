@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from textual.screen import Screen
 
+from .screens.checkin import CheckinScreen
 from .screens.roster import RosterScreen
 
 
@@ -21,4 +22,5 @@ class Area:
 
 AREAS: tuple[Area, ...] = (
     Area("roster", "Roster", "f2", "who is registered and checked in, with their cards", RosterScreen),
+    Area("checkin", "Check-in", "f3", "search, check people in, walk-ins, cards and duplicates", CheckinScreen),
 )
