@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from checkin_support import FixtureFiles
 
 from app.cli.main import main
 from sessions.checkin.benchmark import BenchSizes, import_speed, search_latency
 from sessions.timekeeping import FakeClock
+
+from .support import FixtureFiles
 
 
 @pytest.fixture

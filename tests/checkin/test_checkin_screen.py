@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from checkin_support import FixtureFiles
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
@@ -18,6 +17,8 @@ from sessions.models import Meeting, Member
 from sessions.roster import import_roster
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+
+from .support import FixtureFiles
 
 SIZE = (120, 36)
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from checkin_support import FixtureFiles
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -15,6 +14,8 @@ from sessions.models import Meeting
 from sessions.roster import import_roster
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+
+from .support import FixtureFiles
 
 SnapCompare = Callable[..., bool]
 SIZE = (120, 36)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checkin_support import FixtureFiles
 
 from sessions.models import Meeting, Member, Tag
 from sessions.roster import ImportFileError, ImportSummary, SourceFormat, import_roster, prepare
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+
+from .support import FixtureFiles
 
 
 def run(store: Store, meeting: Meeting | None, clock: FakeClock, path: Path, **options: object) -> ImportSummary:

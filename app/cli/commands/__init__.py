@@ -5,6 +5,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import attendance, bench, checkin, demo, group, import_roster, meeting, members
+from . import attendance, backup, bench, checkin, clock, demo, group, import_roster, meeting, members
 
-COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, bench, import_roster, checkin, attendance)
+COMMANDS: tuple[ModuleType, ...] = (
+    demo,
+    members,
+    meeting,
+    group,
+    import_roster,
+    checkin,
+    attendance,
+    clock,
+    backup,
+    bench,
+)

@@ -11,11 +11,15 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_checkin, bench_store
+from . import bench_checkin, bench_clock, bench_store
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
 BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
+    "clock": (
+        "pitch clock at real time: lateness of each cue and display change (target under 100 ms), and CPU use",
+        bench_clock.run,
+    ),
     "store": (
         "commit latency of check-ins with full sync (each one on disk before it is reported)",
         bench_store.run,
