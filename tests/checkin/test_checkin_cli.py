@@ -9,6 +9,7 @@ import pytest
 
 from app.cli.main import main
 from sessions.checkin.benchmark import BenchSizes, import_speed, search_latency
+from sessions.store import list_backups
 from sessions.timekeeping import FakeClock
 
 from .support import FixtureFiles
@@ -54,6 +55,15 @@ def test_import_dry_run_and_json(db: Path, clock: FakeClock, capsys: pytest.Capt
     assert data["counts"]["checked_in"] == 18
     code, out, _ = cli(db, clock, capsys, "members", "--json")
     assert json.loads(out) == []
+
+
+def test_dry_run_writes_no_backup_and_a_real_import_keeps_one(
+    db: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(db, clock, capsys, "import", str(FixtureFiles.MEETUP), "--dry-run")
+    assert list_backups(db) == []
+    cli(db, clock, capsys, "import", str(FixtureFiles.MEETUP))
+    assert len(list_backups(db)) == 1
 
 
 def test_import_with_format_and_map(

@@ -66,7 +66,12 @@ def import_registrations(args: argparse.Namespace, context: CliContext) -> int:
     overrides = [Override.parse(text) for text in args.overrides]
     source = None if args.format == AUTO else SourceFormat(args.format)
     try:
-        meeting = context.meeting(args.meeting)
+        # A dry run writes nothing, not even the copy kept before a meeting's first change.
+        meeting = (
+            store.meetings.resolve(args.meeting, context.clock.today())
+            if args.dry_run
+            else context.meeting(args.meeting)
+        )
     except NotFoundError:
         if args.meeting is not None:
             raise
