@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from textual.screen import Screen
 
+from .screens.checkin import CheckinScreen
 from .screens.clock import ClockScreen
 from .screens.roster import RosterScreen
 
@@ -22,5 +23,6 @@ class Area:
 
 AREAS: tuple[Area, ...] = (
     Area("roster", "Roster", "f2", "who is registered and checked in, with their cards", RosterScreen),
+    Area("checkin", "Check-in", "f3", "search, check people in, walk-ins, cards and duplicates", CheckinScreen),
     Area("clock", "Clock", "f5", "the pitch clock the whole room follows", ClockScreen),
 )

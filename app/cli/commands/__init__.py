@@ -5,6 +5,32 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import backup, bench, clock, demo, export, forget, group, meeting, members
+from . import (
+    attendance,
+    backup,
+    bench,
+    checkin,
+    clock,
+    demo,
+    export,
+    forget,
+    group,
+    import_roster,
+    meeting,
+    members,
+)
 
-COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, clock, export, forget, backup, bench)
+COMMANDS: tuple[ModuleType, ...] = (
+    demo,
+    members,
+    meeting,
+    group,
+    import_roster,
+    checkin,
+    attendance,
+    clock,
+    export,
+    forget,
+    backup,
+    bench,
+)

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_clock, bench_export, bench_store
+from . import bench_checkin, bench_clock, bench_export, bench_store
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
@@ -27,6 +27,11 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
     "store": (
         "commit latency of check-ins with full sync (each one on disk before it is reported)",
         bench_store.run,
+    ),
+    "checkin": (
+        "check-in search latency per keystroke over 2,000 members (targets: median < 20 ms, max < 50 ms) "
+        "and a 5,000-row Eventbrite import (target: < 2 s)",
+        bench_checkin.run,
     ),
 }
 

@@ -7,9 +7,13 @@ from pathlib import Path
 
 from app.cli.context import CliContext
 from sessions.exports import import_meeting_json
+from sessions.store import Store
 
 
 def run_json_import(path: Path, context: CliContext) -> int:
-    summary = import_meeting_json(context.store(), path, context.clock)
-    context.print(*summary.lines())
+    context.print(*import_meeting_lines(context.store(), path, context))
     return 0
+
+
+def import_meeting_lines(store: Store, path: Path, context: CliContext) -> list[str]:
+    return list(import_meeting_json(store, path, context.clock).lines())
