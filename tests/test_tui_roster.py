@@ -33,7 +33,7 @@ def table_status(app: TableSessionApp, name: str) -> str:
     table = app.screen.query_one("#roster-table", DataTable)
     for i in range(table.row_count):
         row = table.get_row_at(i)
-        if row[0] == name:
+        if str(row[0]) == name:
             return str(row[1])
     raise AssertionError(f"{name} is not in the roster")
 
@@ -180,3 +180,12 @@ def _palette_has_hits(palette: object) -> bool:
 
     assert isinstance(palette, CommandPalette)
     return palette.query_one(CommandList).option_count > 0
+
+
+async def test_names_that_look_like_markup_are_shown_as_typed(store: Store, clock: FakeClock, meeting: Meeting) -> None:
+    assert meeting.id is not None
+    odd = store.members.add(Member(first_name="Sam", last_name="[bold]Ops[/bold]", employers=["[link]"]))
+    store.attendance.register(meeting.id, odd.id or 0)
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert table_names(pilot.app) == ["Sam [bold]Ops[/bold]"]
