@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import unicodedata
 from dataclasses import dataclass
 
 from .models import Group, Meeting, Member, Round, SeatingPlan, Sharing, Table, Tag
@@ -172,7 +173,9 @@ def _member(index: int, rng: random.Random) -> Member:
     employers = rng.sample(COMPANIES, k=rng.randint(1, 3))
     target = rng.choice(TARGETS)
     handle = f"{first}-{last}".lower().replace("'", "").replace(" ", "-")
-    ascii_handle = handle.encode("ascii", "ignore").decode() or f"member{index}"
+    # Mía Fernández -> mia-fernandez: drop the accents, keep the letters (Trần -> tran).
+    folded = unicodedata.normalize("NFKD", handle.replace("đ", "d"))
+    ascii_handle = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
     # Roughly a third share email, a fifth their phone: what people choose at real meetings.
     sharing = Sharing(email=rng.random() < 0.35, phone=rng.random() < 0.2, employers=rng.random() < 0.95)
     tags: set[Tag] = set()
