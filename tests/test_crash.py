@@ -101,3 +101,43 @@ def test_kill_inside_one_transaction_leaves_the_database_as_it_was(tmp_path: Pat
     assert integrity(path) == "ok"
     with Store.opened(path) as store:
         assert store.members.count() == PEOPLE
+
+
+WRITER = textwrap.dedent(
+    """
+    import datetime as dt, sys
+    from sessions.store import Store
+    store = Store.open(sys.argv[1])
+    meeting_id, first, last = (int(x) for x in sys.argv[2:5])
+    for member_id in range(first, last + 1):
+        store.attendance.check_in(meeting_id, member_id, dt.datetime.now(dt.UTC))
+        store.members.update(store.members.get(member_id).model_copy(update={"notes": f"seen by {sys.argv[5]}"}))
+    print("done", flush=True)
+    """
+)
+
+
+def test_two_processes_writing_at_once_lose_nothing_and_a_reader_follows(tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite3"
+    meeting_id = prepare(path)
+    half = PEOPLE // 2
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(meeting_id), str(first), str(last), name],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for first, last, name in ((1, half, "door"), (half + 1, PEOPLE, "laptop"))
+    ]
+    seen_by_reader: list[int] = []
+    with Store.opened(path, readonly=True) as reader:
+        while any(w.poll() is None for w in writers):
+            seen_by_reader.append(len(reader.attendance.present_ids(meeting_id)))
+    assert [w.communicate()[0].strip() for w in writers] == ["done", "done"]
+    assert seen_by_reader == sorted(seen_by_reader)  # the reader only ever saw the count grow
+    assert integrity(path) == "ok"
+    with Store.opened(path) as store:
+        assert len(store.attendance.present_ids(meeting_id)) == PEOPLE
+        notes = {m.notes for m in store.members.all()}
+        assert notes == {"seen by door", "seen by laptop"}
