@@ -6,14 +6,16 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 from . import limits
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE_RUN = re.compile(r"\s+")
 # Syntax only: a mailbox we can write into a vCard. Deliverability is not our business.
-_EMAIL = re.compile(r"^[^@\s\"(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[^@\s\"(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 
 
 def clean_text(value: object) -> object:
@@ -36,18 +38,14 @@ def _blank_to_none(value: object) -> object:
     return None if cleaned == "" else cleaned
 
 
-def _check_email(value: str | None) -> str | None:
-    if value is None:
-        return None
+def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
         raise ValueError("not a valid email address (expected name@example.com)")
     local, _, domain = value.rpartition("@")
     return f"{local}@{domain.lower()}"
 
 
-def _check_url(value: str | None) -> str | None:
-    if value is None:
-        return None
+def _check_url(value: str) -> str:
     if any(ch.isspace() for ch in value):
         raise ValueError("a web address cannot contain spaces")
     return value
@@ -55,27 +53,23 @@ def _check_url(value: str | None) -> str | None:
 
 Line = Annotated[str, BeforeValidator(clean_line)]
 PersonName = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.NAME_MAX)]
-RequiredName = Annotated[
-    str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.NAME_MAX)
-]
+RequiredName = Annotated[str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.NAME_MAX)]
 ShortText = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.SHORT_TEXT_MAX)]
 Headline = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.HEADLINE_MAX)]
 Notes = Annotated[str, BeforeValidator(clean_text), Field(max_length=limits.NOTES_MAX)]
-ListItem = Annotated[
-    str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)
-]
+ListItem = Annotated[str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)]
+# Optional fields: blank input becomes None first; the length bound then applies to real strings only.
 Email = Annotated[
-    str | None,
+    Annotated[str, StringConstraints(max_length=limits.EMAIL_MAX), AfterValidator(_check_email)] | None,
     BeforeValidator(_blank_to_none),
-    Field(default=None, max_length=limits.EMAIL_MAX),
-    AfterValidator(_check_email),
 ]
-Phone = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=limits.PHONE_MAX)]
-Url = Annotated[
-    str | None,
+Phone = Annotated[
+    Annotated[str, StringConstraints(max_length=limits.PHONE_MAX)] | None,
     BeforeValidator(_blank_to_none),
-    Field(default=None, max_length=limits.URL_MAX),
-    AfterValidator(_check_url),
+]
+Url = Annotated[
+    Annotated[str, StringConstraints(max_length=limits.URL_MAX), AfterValidator(_check_url)] | None,
+    BeforeValidator(_blank_to_none),
 ]
 
 

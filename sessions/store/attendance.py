@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from ..errors import NotFoundError
-from ..models import Attendance, Member
+from sessions.errors import NotFoundError
+from sessions.models import Attendance, Member
+
 from .codec import from_timestamp, to_timestamp
 from .database import Database
 from .members import member_from_row
@@ -30,7 +31,9 @@ class AttendanceBook:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def register(self, meeting_id: int, member_id: int, *, source: str = "", at: dt.datetime | None = None) -> Attendance:
+    def register(
+        self, meeting_id: int, member_id: int, *, source: str = "", at: dt.datetime | None = None
+    ) -> Attendance:
         """Register a member for a meeting; registering twice changes nothing."""
         self._db.execute(
             "INSERT INTO attendance (meeting_id, member_id, registered, source, registered_at) "
@@ -74,7 +77,14 @@ class AttendanceBook:
             "INSERT INTO attendance (meeting_id, member_id, registered, source, checked_in_at, walk_in) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, member_id) DO UPDATE SET "
             "checked_in_at = coalesce(checked_in_at, excluded.checked_in_at), no_show = 0",
-            (meeting_id, member_id, int(not walk_in), "walk-in" if walk_in else "", to_timestamp(at), int(walk_in)),
+            (
+                meeting_id,
+                member_id,
+                int(not walk_in),
+                "walk-in" if walk_in else "",
+                to_timestamp(at),
+                int(walk_in),
+            ),
         )
         return self.get(meeting_id, member_id)
 

@@ -28,7 +28,13 @@ class ClockLog:
     def append(self, event: ClockEvent) -> ClockEvent:
         cursor = self._db.execute(
             "INSERT INTO clock_events (meeting_id, round_number, command, argument, wall_time) VALUES (?, ?, ?, ?, ?)",
-            (event.meeting_id, event.round_number, event.command, event.argument, to_timestamp(event.wall_time)),
+            (
+                event.meeting_id,
+                event.round_number,
+                event.command,
+                event.argument,
+                to_timestamp(event.wall_time),
+            ),
         )
         return event.model_copy(update={"id": cursor.lastrowid})
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ..errors import TablesessionError
+from sessions.errors import TablesessionError
 
 
 class DatabaseError(TablesessionError):

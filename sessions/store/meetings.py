@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from ..errors import NotFoundError, TablesessionError
-from ..models import Meeting
+from sessions.errors import NotFoundError, TablesessionError
+from sessions.models import Meeting
+
 from .codec import to_timestamp, utc_now
 from .database import Database
 
-_FIELDS = ("date", "title", "venue", "table_min", "table_max", "turn_seconds", "warning_seconds", "changeover_seconds")
+_FIELDS = (
+    "date",
+    "title",
+    "venue",
+    "table_min",
+    "table_max",
+    "turn_seconds",
+    "warning_seconds",
+    "changeover_seconds",
+)
 
 
 def _meeting_from_row(row: sqlite3.Row) -> Meeting:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..errors import ConflictError, NotFoundError
-from ..models import Member, Sharing, Tag
+from sessions.errors import ConflictError, NotFoundError
+from sessions.models import Member, Sharing, Tag
+
 from .codec import from_json, from_timestamp, to_json, to_timestamp, utc_now
 from .database import Database
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..models import Meeting, Round, Seat, SeatingPlan, Table
+from sessions.models import Meeting, Round, Seat, SeatingPlan, Table
+
 from .codec import from_timestamp, to_timestamp, utc_now
 from .database import Database
 
@@ -56,7 +57,7 @@ class SeatingPlans:
         for row in rows:
             tables = rounds[row["number"]]
             locked[row["number"]] = bool(row["locked"])
-            label, capacity, seats = tables.setdefault(row["table_id"], (row["label"], row["capacity"], []))
+            _label, _capacity, seats = tables.setdefault(row["table_id"], (row["label"], row["capacity"], []))
             # A forgotten member's seat stays empty in history; it is not shown as anyone.
             if row["member_id"] is not None:
                 seats.append(Seat(member_id=row["member_id"], number=row["seat"]))

@@ -1,0 +1,1 @@
+"""The `tablesession` command line."""

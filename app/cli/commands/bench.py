@@ -1,0 +1,57 @@
+"""`tablesession bench KIND`: measure the speed targets and print the figures.
+
+Each benchmark is a function `(args, context) -> dict of figures`; register one in BENCHMARKS.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from app.cli.context import CliContext
+
+from . import bench_checkin, bench_clock, bench_export, bench_store
+
+Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
+
+BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
+    "clock": (
+        "pitch clock at real time: lateness of each cue and display change (target under 100 ms), and CPU use",
+        bench_clock.run,
+    ),
+    "export": (
+        "seconds to write every export kind for 2,000 members (target: all contact formats under 2 s)",
+        bench_export.run,
+    ),
+    "store": (
+        "commit latency of check-ins with full sync (each one on disk before it is reported)",
+        bench_store.run,
+    ),
+    "checkin": (
+        "check-in search latency per keystroke over 2,000 members (targets: median < 20 ms, max < 50 ms) "
+        "and a 5,000-row Eventbrite import (target: < 2 s)",
+        bench_checkin.run,
+    ),
+}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("bench", help="measure speed targets and print the figures")
+    parser.add_argument("kind", choices=sorted(BENCHMARKS), help="what to measure")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    description, benchmark = BENCHMARKS[args.kind]
+    figures = benchmark(args, context)
+    if args.json:
+        context.print_json({"bench": args.kind, **figures})
+        return 0
+    context.print(f"bench {args.kind}: {description}")
+    width = max((len(name) for name in figures), default=0)
+    for name, value in figures.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        context.print(f"  {name.ljust(width)}  {shown}")
+    return 0

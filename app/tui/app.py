@@ -1,0 +1,86 @@
+"""The Textual app. Built by `create_app(store, clock)` so tests can pass a temp database and a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.signal import Signal
+
+from sessions.models import Meeting
+from sessions.store import Store
+from sessions.timekeeping import Clock
+
+from .areas import AREAS
+from .screens.meeting_picker import MeetingPicker
+from .topics import Topic
+
+
+class TableSessionApp(App[None]):
+    """One meeting, run from one laptop."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tablesession"
+    # Below 100 columns screens get the -narrow class and the card panel makes way for the table.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (textual declares it so)
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {area.mode: area.screen for area in AREAS}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(area.key, f"switch_mode('{area.mode}')", area.title, id=f"area.{area.mode}", tooltip=area.help)
+            for area in AREAS
+        ),
+        Binding("f9", "pick_meeting", "Meeting", id="app.pick_meeting", tooltip="work on another meeting"),
+    ]
+
+    def __init__(self, store: Store, clock: Clock, *, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.meeting: Meeting | None = (
+            store.meetings.get(meeting_id) if meeting_id is not None else store.meetings.current(clock.today())
+        )
+        # Areas subscribe to this and refresh what a change elsewhere touched (topic: a Topic value).
+        self.data_changed: Signal[str] = Signal(self, "data-changed")
+
+    def on_mount(self) -> None:
+        self._show_titles()
+        self._keep_a_copy()
+        self.switch_mode(AREAS[0].mode)
+
+    def _keep_a_copy(self) -> None:
+        """A copy of the database before the meeting's first change, once per meeting."""
+        if self.meeting is not None and self.meeting.id is not None:
+            self.store.backups.ensure_for_meeting(self.meeting.id)
+
+    def _show_titles(self) -> None:
+        self.title = self.store.group.name
+        self.sub_title = self.meeting.label if self.meeting else "no meeting yet (tablesession meeting new)"
+
+    def changed(self, topic: Topic) -> None:
+        """Tell every area that `topic` changed in the store."""
+        self.data_changed.publish(topic.value)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for area in AREAS:
+            yield SystemCommand(f"go: {area.title.lower()}", area.help, lambda mode=area.mode: self.switch_mode(mode))
+        yield SystemCommand("meeting: switch", "work on another meeting", self.action_pick_meeting)
+
+    def action_pick_meeting(self) -> None:
+        current = self.meeting.id if self.meeting else None
+        self.push_screen(MeetingPicker(self.store.meetings.all(), current), self._meeting_picked)
+
+    def _meeting_picked(self, meeting_id: int | None) -> None:
+        if meeting_id is None or (self.meeting and self.meeting.id == meeting_id):
+            return
+        self.meeting = self.store.meetings.get(meeting_id)
+        self._show_titles()
+        self._keep_a_copy()
+        self.changed(Topic.MEETING)
+
+
+def create_app(store: Store, clock: Clock, *, meeting_id: int | None = None) -> TableSessionApp:
+    return TableSessionApp(store, clock, meeting_id=meeting_id)

@@ -1,0 +1,97 @@
+"""The one vCard 3.0 writer (RFC 2426), used by contact exports, follow-up files and QR codes.
+
+Only a SharedCard goes in, so a field a member withheld cannot reach a vCard. The output keeps
+to what phone cameras and address books read reliably: N and FN always, then ORG, TITLE, EMAIL,
+TEL, URL and an optional NOTE. Lines end in CRLF; values are escaped; long lines are folded at
+75 octets without cutting a UTF-8 sequence in two (unless `fold=False`, for QR codes, where every
+byte counts and no reader needs folding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sessions.models import SharedCard
+
+CRLF = "\r\n"
+LINE_OCTETS = 75  # RFC 2426 section 2.6: lines SHOULD NOT be longer than 75 octets, excluding the break
+VERSION = "3.0"
+
+
+def escape_text(value: str) -> str:
+    """Escape a text value: backslash first, then comma, semicolon and newlines (RFC 2426 section 4)."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\\n")
+        .replace("\r", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _is_continuation_byte(byte: int) -> bool:
+    return byte & 0b1100_0000 == 0b1000_0000
+
+
+def fold_line(line: str) -> list[str]:
+    """Split one content line into physical lines of at most 75 octets; each continuation starts with a space."""
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
+        return [line]
+    pieces: list[str] = []
+    start, room = 0, LINE_OCTETS
+    while len(data) - start > room:
+        end = start + room
+        while _is_continuation_byte(data[end]):  # never cut inside a character's UTF-8 bytes
+            end -= 1
+        pieces.append(data[start:end].decode("utf-8"))
+        # A continuation line's leading space counts towards its 75 octets.
+        start, room = end, LINE_OCTETS - 1
+    pieces.append(data[start:].decode("utf-8"))
+    return [pieces[0], *(" " + piece for piece in pieces[1:])]
+
+
+def _content_lines(card: SharedCard, note: str | None) -> Iterable[str]:
+    yield "BEGIN:VCARD"
+    yield f"VERSION:{VERSION}"
+    # N is structured: family;given;additional;prefixes;suffixes.
+    yield f"N:{escape_text(card.last_name)};{escape_text(card.first_name)};;;"
+    yield f"FN:{escape_text(card.full_name)}"
+    if card.current_employer:
+        yield f"ORG:{escape_text(card.current_employer)}"
+    if card.headline:
+        yield f"TITLE:{escape_text(card.headline)}"
+    if card.email:
+        yield f"EMAIL;TYPE=INTERNET:{escape_text(card.email)}"
+    if card.phone:
+        yield f"TEL;TYPE=CELL:{escape_text(card.phone)}"
+    for url in (card.linkedin, card.website):
+        if url:
+            yield f"URL:{escape_text(url)}"
+    if note:
+        yield f"NOTE:{escape_text(note)}"
+    yield "END:VCARD"
+
+
+def vcard_for(card: SharedCard, *, note: str | None = None, fold: bool = True) -> str:
+    """One vCard 3.0 for `card`, CRLF-terminated. URLs come LinkedIn first, then the website."""
+    lines: list[str] = []
+    for line in _content_lines(card, note):
+        lines.extend(fold_line(line) if fold else [line])
+    return CRLF.join(lines) + CRLF
+
+
+def contact_note(card: SharedCard, *, met_at: str | None = None) -> str | None:
+    """The NOTE for an address-book export: where we met and the shared profile that has no vCard field."""
+    parts: list[str] = []
+    if met_at:
+        parts.append(f"Met at {met_at}.")
+    earlier = card.employers[1:]
+    if earlier:
+        parts.append(f"Also worked at: {', '.join(earlier)}.")
+    if card.target_roles:
+        parts.append(f"Looking for: {', '.join(card.target_roles)}.")
+    if card.target_companies:
+        parts.append(f"Target companies: {', '.join(card.target_companies)}.")
+    return " ".join(parts) or None
