@@ -123,6 +123,4 @@ def grid_design(tables: int, rows: int, wanted: int, seed: int = 0, people: int 
         rounds.append(tuple(r for r in range(rows) for _column in range(tables)))
         source += " + rows"
     kept = tuple(rounds[:wanted])
-    return GridDesign(
-        tables=tables, rows=rows, rounds=kept, source=source, rows_round=source.endswith("+ rows")
-    )
+    return GridDesign(tables=tables, rows=rows, rounds=kept, source=source, rows_round=source.endswith("+ rows"))

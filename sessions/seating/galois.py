@@ -109,7 +109,5 @@ def field(q: int) -> Field | None:
         tuple(_number([(x + y) % p for x, y in zip(digits[a], digits[b], strict=True)], p) for b in range(q))
         for a in range(q)
     )
-    mul = tuple(
-        tuple(_number(_poly_mul_mod(digits[a], digits[b], modulus, p), p) for b in range(q)) for a in range(q)
-    )
+    mul = tuple(tuple(_number(_poly_mul_mod(digits[a], digits[b], modulus, p), p) for b in range(q)) for a in range(q))
     return Field(q, add, mul)

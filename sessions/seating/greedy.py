@@ -51,9 +51,7 @@ def greedy_round(problem: Problem, meet: list[int], sizes: list[int], rng: rando
             place(unit, pinned)
             continue
         pieces = (
-            [unit]
-            if any(sizes[s] - len(tables[s]) >= len(unit) for s in range(len(sizes)))
-            else [[p] for p in unit]
+            [unit] if any(sizes[s] - len(tables[s]) >= len(unit) for s in range(len(sizes))) else [[p] for p in unit]
         )
         for piece in pieces:
             best_slot, best_cost = -1, 0.0

@@ -1,4 +1,5 @@
-"""Pairs who met at earlier meetings, weighed by how recently: last week counts 1, older meetings fade."""
+"""Pairs who met at earlier meetings, weighed by how recently: last week counts 1, older meetings fade
+towards one half, so a pair from months ago is still worth avoiding, just less than last week's."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ from collections.abc import Mapping, Sequence
 
 from .request import PairKey
 
-# A meeting this many weeks before the last one counts half as much when avoiding repeats.
+# A meeting this many weeks before the last one has lost half of what can fade.
 HALF_LIFE_WEEKS = 6.0
+FLOOR = 0.5  # the weight an old meeting keeps
 
 
 def recency_weight(when: dt.date, on: dt.date | None) -> float:
-    """1.0 for the latest week (or any date when `on` is unknown), halving every HALF_LIFE_WEEKS after."""
+    """1.0 for the latest week (or any date when `on` is unknown), fading towards FLOOR."""
     if on is None:
         return 1.0
     weeks_before = max(0.0, (on - when).days / 7.0 - 1.0)
-    return float(0.5 ** (weeks_before / HALF_LIFE_WEEKS))
+    return FLOOR + (1.0 - FLOOR) * float(0.5 ** (weeks_before / HALF_LIFE_WEEKS))
 
 
 def pair_weights(history: Mapping[PairKey, Sequence[dt.date]], on: dt.date | None) -> dict[PairKey, float]:

@@ -80,9 +80,7 @@ def choose_layout(people: int, policy: TablePolicy) -> Layout:
 
 
 def _labelled(sizes: list[int], capacity: int, min_size: int, people: int, policy: TablePolicy) -> Layout:
-    slots = tuple(
-        TableSlot(label=str(i), capacity=capacity, size=size) for i, size in enumerate(sizes, start=1)
-    )
+    slots = tuple(TableSlot(label=str(i), capacity=capacity, size=size) for i, size in enumerate(sizes, start=1))
     return Layout(slots=slots, min_size=min(min_size, *sizes), warnings=_size_warnings(sizes, people, policy))
 
 
@@ -109,9 +107,7 @@ def _physical_layout(people: int, policy: TablePolicy) -> Layout:
     tables: list[PhysicalTable] = list(policy.physical)
     total = sum(t.capacity for t in tables)
     if total < people:
-        raise TablesessionError(
-            f"the room's {len(tables)} tables seat {total} people, but {people} are present"
-        )
+        raise TablesessionError(f"the room's {len(tables)} tables seat {total} people, but {people} are present")
     if people == 0:
         return Layout(slots=(), min_size=policy.min_size)
     # Use the roomiest tables first; among equal ones, the order the room lists them.
@@ -123,9 +119,7 @@ def _physical_layout(people: int, policy: TablePolicy) -> Layout:
         if sizes is not None:
             fitting.append((count, sizes))
     if not fitting:
-        raise TablesessionError(
-            f"{policy.tables} of the room's tables cannot seat {people} people; use more tables"
-        )
+        raise TablesessionError(f"{policy.tables} of the room's tables cannot seat {people} people; use more tables")
     within = [(count, sizes) for count, sizes in fitting if min(sizes) >= policy.min_size]
     roomy = [(count, sizes) for count, sizes in within if count >= max(sizes)]
     # Fewest tables that still number at least the largest table; else the most tables within bounds;
@@ -137,6 +131,4 @@ def _physical_layout(people: int, policy: TablePolicy) -> Layout:
         TableSlot(label=tables[i].name, capacity=tables[i].capacity, size=size)
         for i, size in zip(chosen, sizes, strict=True)
     )
-    return Layout(
-        slots=slots, min_size=min(policy.min_size, *sizes), warnings=_size_warnings(sizes, people, policy)
-    )
+    return Layout(slots=slots, min_size=min(policy.min_size, *sizes), warnings=_size_warnings(sizes, people, policy))

@@ -109,14 +109,12 @@ def seat_late_arrival(plan: SeatingPlan, context: SeatingContext, member_id: int
         options = [t for t in round_.tables if len(t.seats) < _limit(t, context.policy.max_size)]
         if not options:
             raise ConflictError(
-                f"round {round_.number} has no free seat for member {member_id}: "
-                "regenerate the plan to add a table"
+                f"round {round_.number} has no free seat for member {member_id}: regenerate the plan to add a table"
             )
         best: tuple[float, SeatingPlan, str] | None = None
         for table in options:
             tables = tuple(
-                _with_members(t, [*t.member_ids, member_id]) if t.label == table.label else t
-                for t in round_.tables
+                _with_members(t, [*t.member_ids, member_id]) if t.label == table.label else t for t in round_.tables
             )
             candidate = _replace_round(current, round_.model_copy(update={"tables": tables}))
             cost = plan_cost(context, candidate, problem)
@@ -191,9 +189,7 @@ def _refill(  # noqa: PLR0917 -- one private helper, called once
                 else t
                 for t in tables
             ]
-            options.append(
-                (1, cost_of(candidate), candidate, [SeatMove(round_.number, m, donor.label, short.label)])
-            )
+            options.append((1, cost_of(candidate), candidate, [SeatMove(round_.number, m, donor.label, short.label)]))
     # Or the short table's people go to tables with room, and the table is cleared.
     remaining = list(short.member_ids)
     room = sum(_limit(t, max_size) - len(t.seats) for t in tables if t.label != short.label)

@@ -112,9 +112,7 @@ def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeight
         members = tuple(sorted(group))
         slots = {pinned[p] for p in members if pinned[p] >= 0}
         if len(slots) > 1:
-            warnings.append(
-                f"members {', '.join(str(ids[p]) for p in members)} include two hosts: not kept together"
-            )
+            warnings.append(f"members {', '.join(str(ids[p]) for p in members)} include two hosts: not kept together")
             continue
         for p in members:
             pinned[p] = next(iter(slots)) if slots else -1

@@ -15,6 +15,9 @@ from sessions.models.meeting import DEFAULT_TABLE_MAX, DEFAULT_TABLE_MIN
 PairKey = tuple[int, int]
 
 DEFAULT_TIME_LIMIT = 5.0  # seconds; a plan for a room of 60 is usually found in well under one
+# Search steps without a better plan before the search stops on its own, so equal seeds give equal
+# plans whenever the time limit is not what stopped it.
+DEFAULT_PATIENCE = 2500
 
 
 class SubgroupMode(StrEnum):
@@ -63,9 +66,7 @@ class TablePolicy(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> TablePolicy:
         if self.min_size > self.max_size:
-            raise ValueError(
-                f"the smallest table size ({self.min_size}) is larger than the largest ({self.max_size})"
-            )
+            raise ValueError(f"the smallest table size ({self.min_size}) is larger than the largest ({self.max_size})")
         names = [t.name.casefold() for t in self.physical]
         if len(set(names)) != len(names):
             raise ValueError("two physical tables have the same name")
@@ -101,3 +102,4 @@ class SeatingRequest:
     seed: int = 0
     time_limit: float = DEFAULT_TIME_LIMIT
     locked: Sequence[Round] = ()
+    patience: int = DEFAULT_PATIENCE

@@ -30,9 +30,7 @@ class SeatingContext:
 
     def with_person(self, person: Person) -> SeatingContext:
         others = [p for p in self.people if p.member_id != person.member_id]
-        return SeatingContext(
-            [*others, person], self.constraints, self.history, self.on, self.policy, self.weights
-        )
+        return SeatingContext([*others, person], self.constraints, self.history, self.on, self.policy, self.weights)
 
 
 def _everyone(context: SeatingContext, plan: SeatingPlan) -> list[Person]:
@@ -65,8 +63,7 @@ def plan_cost(context: SeatingContext, plan: SeatingPlan, problem: Problem | Non
     problem = problem or compile_for_plan(context, plan)
     index = {mid: i for i, mid in enumerate(problem.ids)}
     assignment = [
-        [[index[m] for m in table.member_ids if m in index] for table in round_.tables]
-        for round_ in plan.rounds
+        [[index[m] for m in table.member_ids if m in index] for table in round_.tables] for round_ in plan.rounds
     ]
     return SeatingState(problem, assignment).cost
 

@@ -128,9 +128,7 @@ def _with_plan(result: SeatingResult, plan: SeatingPlan) -> SeatingResult:
     )
 
 
-def arrive_late(
-    store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None
-) -> LiveChange:
+def arrive_late(store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None) -> LiveChange:
     """Give a member checked in after planning a seat in every round still to come, and save."""
     plan = store.seating.load(_meeting_id(meeting))
     if plan is None:
@@ -141,9 +139,7 @@ def arrive_late(
     return change
 
 
-def leave(
-    store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None
-) -> LiveChange:
+def leave(store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None) -> LiveChange:
     """Take a no-show or early leaver out of the rounds still to come, and save."""
     plan = store.seating.load(_meeting_id(meeting))
     if plan is None:

@@ -19,10 +19,6 @@ from .search import Progress, SearchLimits, tabu_search
 from .state import Assignment, SeatingState
 from .stats import SeatingStats, history_counts, plan_stats
 
-# Steps without a better plan before the search stops on its own (so equal seeds give equal plans
-# whenever the time limit is not what stopped it).
-PATIENCE_STEPS = 2500
-
 
 @dataclass(frozen=True)
 class SeatingResult:
@@ -62,21 +58,24 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
     rows = -(-n // tables)
     design = grid_design(tables, rows, rounds, seed=seed, people=n)
     design_list = list(design.rounds)
-    hosts = [p for p in range(n) if problem.pinned[p] >= 0]
-    if hosts and design.rows_round:
+    anchors: dict[int, int] = {}
+    for p in range(n):
+        if problem.pinned[p] >= 0:
+            anchors.setdefault(problem.pinned[p], p)
+    if anchors and design.rows_round:
         design_list.pop()  # the rows round seats all of row 0 (the hosts) at one table
     if len(design_list) < 2:
         return [], ""
-    # Hosts sit on row 0, whose people keep their table (column) in every grid round.
+    # One pinned person per table sits on row 0, whose people keep their table in every grid round;
+    # anyone else pinned (a host's buddy) is brought to the table afterwards.
     points: list[int] = [-1] * n
-    for p in hosts:
-        points[problem.pinned[p]] = p
-    others = [p for p in range(n) if problem.pinned[p] < 0 or problem.pinned[p] >= n]
+    for slot, p in anchors.items():
+        points[slot] = p
+    others = [p for p in range(n) if p not in anchors.values()]
     rng.shuffle(others)
-    free = iter(i for i in range(n) if points[i] < 0)
-    for p in others:
-        if p not in hosts:
-            points[next(free)] = p
+    free = (i for i in range(n) if points[i] < 0)
+    for p, point in zip(others, free, strict=False):
+        points[point] = p
     assignment: Assignment = []
     for design_round in design_list:
         round_: list[list[int]] = [[] for _ in sizes]
@@ -87,9 +86,7 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
     return assignment, design.source
 
 
-def initial_assignment(
-    problem: Problem, rounds: int, rng: random.Random, seed: int
-) -> tuple[Assignment, str]:
+def initial_assignment(problem: Problem, rounds: int, rng: random.Random, seed: int) -> tuple[Assignment, str]:
     assignment, method = design_rounds(problem, rounds, rng, seed)
     meet = list(problem.base_meetings)
     for round_ in assignment:
@@ -125,7 +122,7 @@ def solve(
     if free and problem.n:
         assignment, method = initial_assignment(problem, free, rng, request.seed)
         state = SeatingState(problem, assignment)
-        limits = SearchLimits(deadline=started + request.time_limit, patience=PATIENCE_STEPS)
+        limits = SearchLimits(deadline=started + request.time_limit, patience=request.patience)
         outcome, assignment = tabu_search(state, list(range(free)), rng, limits, progress=progress, now=now)
         steps, reached = outcome.steps, outcome.reached_bound
         if outcome.steps:

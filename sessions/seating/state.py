@@ -55,15 +55,11 @@ class SeatingState:
                 i = row + q
                 meetings = self.meet[i]
                 if meetings:
-                    total += pr.static[i] * (meetings - pr.base_meetings[i]) + repeat_cost(
-                        pr.repeat[i], meetings
-                    )
+                    total += pr.static[i] * (meetings - pr.base_meetings[i]) + repeat_cost(pr.repeat[i], meetings)
         return total
 
     def balance_cost(self) -> float:
-        return self.problem.weights.balance * sum(
-            c * c for round_ in self.attr_count for slot in round_ for c in slot
-        )
+        return self.problem.weights.balance * sum(c * c for round_ in self.attr_count for slot in round_ for c in slot)
 
     def full_cost(self) -> float:
         return self.pair_cost() + self.balance_cost()
@@ -118,9 +114,7 @@ class SeatingState:
             delta += pr.weights.balance * self._balance_delta(r, a, b, attrs_p, attrs_q)
         return delta
 
-    def _balance_delta(
-        self, r: int, a: int, b: int, leaving_a: tuple[int, ...], leaving_b: tuple[int, ...]
-    ) -> int:
+    def _balance_delta(self, r: int, a: int, b: int, leaving_a: tuple[int, ...], leaving_b: tuple[int, ...]) -> int:
         change: dict[int, int] = {}
         for attr in leaving_a:
             change[attr] = change.get(attr, 0) + 1

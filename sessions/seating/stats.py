@@ -39,8 +39,7 @@ def plan_stats(
     """Stats for rounds given as models or as lists of tables of member ids."""
     history_counts = history_counts or {}
     tables_by_round = [
-        [list(t.member_ids) for t in r.tables] if isinstance(r, Round) else [list(t) for t in r]
-        for r in rounds
+        [list(t.member_ids) for t in r.tables] if isinstance(r, Round) else [list(t) for t in r] for r in rounds
     ]
     groups = [tuple(g) for g in together]
     buddies = {_key(a, b) for g in groups for a, b in combinations(g, 2)}
@@ -61,9 +60,7 @@ def plan_stats(
     return SeatingStats(
         repeat_pairs=sum(1 for times in counted.values() if times > 1),
         history_repeat_pairs=len(with_history),
-        max_pair_meetings=max(
-            (times + history_counts.get(pair, 0) for pair, times in counted.items()), default=0
-        ),
+        max_pair_meetings=max((times + history_counts.get(pair, 0) for pair, times in counted.items()), default=0),
         new_pair_ratio=round(1 - len(with_history) / len(counted), 4) if counted else 1.0,
         squared_meetings=sum(times * times for times in counted.values()),
         apart_violations=sum(times for pair, times in met.items() if pair in apart_set),
