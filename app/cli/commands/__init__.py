@@ -18,6 +18,7 @@ from . import (
     import_roster,
     meeting,
     members,
+    seat,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
@@ -28,6 +29,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     import_roster,
     checkin,
     attendance,
+    seat,
     clock,
     export,
     forget,

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_checkin, bench_clock, bench_export, bench_store
+from . import bench_checkin, bench_clock, bench_export, bench_seating, bench_store
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
@@ -27,6 +27,11 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
     "store": (
         "commit latency of check-ins with full sync (each one on disk before it is reported)",
         bench_store.run,
+    ),
+    "seating": (
+        "reference instances to their best known repeat-free rounds (each within 10 s) against the baseline, "
+        "200x4 (< 2 s) and 1,000x3 (< 10 s) repeat-free, peak memory (< 300 MB), unavoidable repeats, a season",
+        bench_seating.run,
     ),
     "checkin": (
         "check-in search latency per keystroke over 2,000 members (targets: median < 20 ms, max < 50 ms) "
