@@ -248,6 +248,10 @@ def build_demo(store: Store, today: dt.date, now: dt.datetime, *, seed: int = 7)
                 store.attendance.register(past.id, member_id, source="eventbrite", at=started)
                 store.attendance.check_in(past.id, member_id, started)
             rounds = _seat(by_id, sorted(present), history, day, seed)
+            # The stand-in dealer this replaced shuffled once per round; drawing the same keeps the rest
+            # of the demo (today's registrations, cards) exactly as before.
+            for _ in range(PAST_ROUNDS):
+                rng.shuffle(present[:])
             store.seating.save(SeatingPlan(meeting_id=past.id, rounds=rounds, seed=seed))
         meeting = store.meetings.add(Meeting(date=today, title="Weekly networking", venue="Community Center, Room B"))
         assert meeting.id is not None
