@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from sessions.models import Tag
-from sessions.seating import Constraints, Person, SeatingRequest, SubgroupMode, TablePolicy, solve
+from sessions.seating import Constraints, Person, PhysicalTable, SeatingRequest, SubgroupMode, TablePolicy, solve
 
 from .helpers import people, tables_of, where
 
@@ -159,3 +159,22 @@ def test_plans_seat_in_speaking_order_that_varies() -> None:
         for a in tables_of(r1)
         for b in tables_of(r2)
     )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.integers(min_value=2, max_value=12), min_size=1, max_size=8),
+    st.integers(min_value=1, max_value=60),
+    st.integers(min_value=1, max_value=3),
+)
+def test_physical_tables_are_never_filled_past_their_chairs(capacities: list[int], count: int, rounds: int) -> None:
+    room = tuple(PhysicalTable(name=f"T{i}", capacity=c) for i, c in enumerate(capacities))
+    assume(sum(capacities) >= count)  # a room too small is refused with a message (test_layout)
+    result = solve(
+        SeatingRequest(meeting_id=1, people=people(count), rounds=rounds, policy=TablePolicy(physical=room), **FAST)  # type: ignore[arg-type]
+    )
+    chairs = {t.name: t.capacity for t in room}
+    for round_ in result.plan.rounds:
+        assert sorted(m for t in round_.tables for m in t.member_ids) == list(range(1, count + 1))
+        for table in round_.tables:
+            assert len(table.seats) <= chairs[table.label]

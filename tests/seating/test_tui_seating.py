@@ -180,3 +180,22 @@ def test_seating_snapshot_narrow(snap_compare: SnapCompare, tmp_path: Path, cloc
     meeting = store.meetings.add(Meeting(date=clock.today(), title="Weekly networking"))
     _fill(store, meeting, clock, 45, 45)
     assert snap_compare(create_app(store, clock), terminal_size=(80, 24), run_before=_open_and_generate)
+
+
+async def test_palette_offers_seating_commands(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press(*"seating: generate")
+        await wait_until(pilot, lambda: palette.query_one(CommandList).option_count > 0, "palette hits")
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await wait_until(pilot, lambda: store.seating.load(meeting.id or 0) is not None, "plan saved")

@@ -15,6 +15,7 @@ from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static, TabbedContent
 
+from app.tui.seating_commands import SeatingCommands
 from app.tui.topics import Topic
 from app.tui.widgets.round_tabs import RoundTabs, pane_id
 from app.tui.widgets.table_card import TableCard
@@ -39,6 +40,8 @@ MAX_ROUNDS = 12
 
 class SeatingScreen(AreaScreen):
     """The current meeting's seating plan."""
+
+    COMMANDS: ClassVar = {SeatingCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
