@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sessions.errors import ConflictError, TablesessionError
-from sessions.models import Round, SeatingPlan, Table
+from sessions.models import Round, SeatingPlan, Table, Tag
 from sessions.seating.problem import Problem
 from sessions.seating.scoring import SeatingContext, compile_for_plan, context_stats, plan_cost
 from sessions.seating.stats import SeatingStats
@@ -156,7 +156,7 @@ def remove_member(plan: SeatingPlan, context: SeatingContext, member_id: int) ->
 
 def _is_host(context: SeatingContext, member_id: int) -> bool:
     person = context.person(member_id)
-    return bool(person and context.constraints.pin_hosts and any(t.value == "host" for t in person.tags))
+    return bool(person and context.constraints.pin_hosts and Tag.HOST in person.tags)
 
 
 def _refill(  # noqa: PLR0917 -- one private helper, called once
