@@ -55,6 +55,9 @@ REFERENCE_INSTANCES = (
 )
 
 
+BEYOND_INSTANCES = (Instance(10, 6, 8),)
+
+
 def _people(count: int) -> list[Person]:
     return [Person(member_id=i) for i in range(1, count + 1)]
 
@@ -202,6 +205,8 @@ def seating_bench(quick: bool = False) -> dict[str, Any]:
         "reference_instances": instances,
         "reference_reached": f"{sum(1 for i in instances if i['reached'])}/{len(instances)}",
         "reference_within_10s": all(i["seconds"] <= PER_INSTANCE_SECONDS for i in instances),
+        # One round past the best known count the reference lists, from the offsets search mod 10.
+        "beyond_best_known": [reference_instance(instance) for instance in BEYOND_INSTANCES],
         "scale_200x4": scale(200, 4),
         "scale_1000x3": scale(1000, 3),
         "unavoidable": [

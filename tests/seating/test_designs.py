@@ -54,6 +54,12 @@ def test_reference_instances_reach_their_best_known_rounds(tables: int, size: in
     _check(design.rounds, tables * size)
 
 
+def test_ten_tables_of_six_get_eight_rounds_one_past_the_reference_table() -> None:
+    design = grid_design(10, 6, 8, seed=3)
+    assert len(design.rounds) == 8
+    _check(design.rounds, 60)
+
+
 def test_removing_people_keeps_it_repeat_free_45_people_get_7_rounds() -> None:
     design = grid_design(7, 7, 8, people=45)
     assert len(design.rounds) == 7  # the rows round would leave a table of 3
