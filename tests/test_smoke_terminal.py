@@ -70,3 +70,35 @@ def test_the_installed_command_runs_a_meeting_and_resumes_after_a_restart(
     second.wait_for("1 checked in / 42 registered")
     second.press("C-q")
     second.wait_for("[exited 0]")
+
+
+def test_killing_the_app_mid_turn_loses_no_check_in_and_the_clock_resumes(
+    tmp_path: Path, environment: dict[str, str], terminals: list[Terminal]
+) -> None:
+    command = installed_command(Path(sys.executable))
+    db = tmp_path / "demo.sqlite3"
+    subprocess.run([*command, "demo", "--no-open", "--db", str(db)], check=True, capture_output=True, env=environment)
+    first = Terminal([*command, "--db", str(db)], env=environment)
+    terminals.append(first)
+    first.wait_for("Dallas Career Connections (demo)")
+    first.press("F3")
+    for name in ("Wen Abb", "Olga Dub", "Sven Di"):
+        first.type(name)
+        first.wait_for(name.split()[0])
+        first.press("Enter")
+    first.wait_for("3 checked in / 42 registered")
+    first.press("F5")
+    first.wait_for("Speaker 1 of")
+    first.press("Space")
+    first.wait_for("SPEAKING")
+    first.kill_program()
+
+    second = Terminal([*command, "--db", str(db)], env=environment)  # no stale lock refuses it
+    terminals.append(second)
+    second.wait_for("Dallas Career Connections (demo)")
+    second.press("F5")
+    second.wait_for("SPEAKING")
+    second.press("F3")
+    second.wait_for("3 checked in / 42 registered")
+    second.press("C-q")
+    second.wait_for("[exited 0]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import time
 import uuid
@@ -60,6 +61,19 @@ class Terminal:
                 return shown
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} never appeared on the screen; last screen:\n{shown}")
+            time.sleep(POLL_SECONDS)
+
+    def kill_program(self) -> None:
+        """SIGKILL the program running in the terminal, as a crash or a pulled plug would."""
+        shell = self._run("list-panes", "-t", self.name, "-F", "#{pane_pid}").strip()
+        children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True, check=False).stdout.split()
+        assert children, "nothing is running in the terminal"
+        for pid in children:
+            os.kill(int(pid), signal.SIGKILL)
+        deadline = time.monotonic() + WAIT_LIMIT_SECONDS
+        while any(Path(f"/proc/{pid}").exists() for pid in children):
+            if time.monotonic() > deadline:
+                raise AssertionError("the killed program is still running")
             time.sleep(POLL_SECONDS)
 
     def close(self) -> None:
