@@ -17,7 +17,9 @@ def display_url(url: str) -> str:
 
 
 def qr_payload(card: SharedCard) -> str:
-    return vcard_for(card)
+    """The contact QR code's text: the shared card as vCard 3.0, unfolded (phones need no folding, and
+    every byte saved keeps the code's modules larger)."""
+    return vcard_for(card, fold=False)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import unicodedata
 from dataclasses import dataclass
 
-from .models import Group, Meeting, Member, Round, SeatingPlan, Sharing, Table, Tag
+from .models import Group, Meeting, Member, Round, SeatingPlan, Sharing, Tag
+from .seating import Person, SeatingRequest, TablePolicy, solve
 from .store import Store
 
 FIRST_NAMES = (
@@ -155,6 +157,7 @@ MEMBER_COUNT = 48
 REGISTERED_TODAY = 42
 PAST_ATTENDANCE = (38, 35)  # two weeks ago, last week
 TABLE_MAX = 8
+PAST_ROUNDS = 2
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,9 @@ def _member(index: int, rng: random.Random) -> Member:
     employers = rng.sample(COMPANIES, k=rng.randint(1, 3))
     target = rng.choice(TARGETS)
     handle = f"{first}-{last}".lower().replace("'", "").replace(" ", "-")
-    ascii_handle = handle.encode("ascii", "ignore").decode() or f"member{index}"
+    # Mía Fernández -> mia-fernandez: drop the accents, keep the letters (Trần -> tran).
+    folded = unicodedata.normalize("NFKD", handle.replace("đ", "d"))
+    ascii_handle = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
     # Roughly a third share email, a fifth their phone: what people choose at real meetings.
     sharing = Sharing(email=rng.random() < 0.35, phone=rng.random() < 0.2, employers=rng.random() < 0.95)
     tags: set[Tag] = set()
@@ -198,16 +203,30 @@ def _member(index: int, rng: random.Random) -> Member:
     )
 
 
-def _deal(member_ids: list[int], rounds: int, rng: random.Random) -> tuple[Round, ...]:
-    """Shuffle and deal into balanced tables: a stand-in past seating, so history exists."""
-    tables = -(-len(member_ids) // TABLE_MAX)
-    made: list[Round] = []
-    for number in range(1, rounds + 1):
-        order = member_ids[:]
-        rng.shuffle(order)
-        seated = [order[i::tables] for i in range(tables)]
-        made.append(Round(number=number, tables=tuple(Table.of(str(i + 1), ids) for i, ids in enumerate(seated))))
-    return tuple(made)
+def _seat(
+    members: dict[int, Member],
+    present: list[int],
+    history: dict[tuple[int, int], list[dt.date]],
+    day: dt.date,
+    seed: int,
+) -> tuple[Round, ...]:
+    """Past meetings seated by the engine itself, each avoiding the pairs of the meeting before."""
+    request = SeatingRequest(
+        meeting_id=0,
+        people=[Person.from_member(members[m]) for m in present],
+        rounds=PAST_ROUNDS,
+        policy=TablePolicy(max_size=TABLE_MAX),
+        history={pair: list(dates) for pair, dates in history.items()},
+        on=day,
+        seed=seed,
+        time_limit=2.0,
+        patience=300,  # a demo needs a good plan quickly, not the best one
+    )
+    rounds = solve(request).plan.rounds
+    for round_ in rounds:
+        for pair in round_.pairs():
+            history.setdefault(pair, []).append(day)
+    return rounds
 
 
 def build_demo(store: Store, today: dt.date, now: dt.datetime, *, seed: int = 7) -> DemoSummary:
@@ -217,6 +236,8 @@ def build_demo(store: Store, today: dt.date, now: dt.datetime, *, seed: int = 7)
         store.save_group(Group(name="Dallas Career Connections (demo)", is_demo=True))
         members = [store.members.add(_member(i, rng)) for i in range(MEMBER_COUNT)]
         ids = [m.id for m in members if m.id is not None]
+        by_id = {m.id: m for m in members if m.id is not None}
+        history: dict[tuple[int, int], list[dt.date]] = {}
         for weeks_ago, attended in zip((2, 1), PAST_ATTENDANCE, strict=True):
             day = today - dt.timedelta(weeks=weeks_ago)
             past = store.meetings.add(Meeting(date=day, title="Weekly networking", venue="Community Center, Room B"))
@@ -226,7 +247,12 @@ def build_demo(store: Store, today: dt.date, now: dt.datetime, *, seed: int = 7)
             for member_id in present:
                 store.attendance.register(past.id, member_id, source="eventbrite", at=started)
                 store.attendance.check_in(past.id, member_id, started)
-            store.seating.save(SeatingPlan(meeting_id=past.id, rounds=_deal(present, 2, rng), seed=seed))
+            rounds = _seat(by_id, sorted(present), history, day, seed)
+            # The stand-in dealer this replaced shuffled once per round; drawing the same keeps the rest
+            # of the demo (today's registrations, cards) exactly as before.
+            for _ in range(PAST_ROUNDS):
+                rng.shuffle(present[:])
+            store.seating.save(SeatingPlan(meeting_id=past.id, rounds=rounds, seed=seed))
         meeting = store.meetings.add(Meeting(date=today, title="Weekly networking", venue="Community Center, Room B"))
         assert meeting.id is not None
         for member_id in rng.sample(ids, k=REGISTERED_TODAY):

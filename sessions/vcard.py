@@ -1,90 +1,97 @@
-"""vCard 3.0 text for a member's shared card: what contact QR codes and .vcf exports carry.
+"""The one vCard 3.0 writer (RFC 2426), used by contact exports, follow-up files and QR codes.
 
-vCard 3.0 because iOS Contacts reads only 3.0 and stock Android refuses 4.0. Only a SharedCard goes in,
-so a field a member withheld cannot reach a QR code or an export. N and FN are always present; lines end
-in CRLF; text values are escaped; the caller encodes the result as UTF-8.
+Only a SharedCard goes in, so a field a member withheld cannot reach a vCard. The output keeps
+to what phone cameras and address books read reliably: N and FN always, then ORG, TITLE, EMAIL,
+TEL, URL and an optional NOTE. Lines end in CRLF; values are escaped; long lines are folded at
+75 octets without cutting a UTF-8 sequence in two (unless `fold=False`, for QR codes, where every
+byte counts and no reader needs folding).
 """
 
 from __future__ import annotations
 
-from .models import SharedCard
+from collections.abc import Iterable
+
+from sessions.models import SharedCard
 
 CRLF = "\r\n"
-FOLD_OCTETS = 75  # RFC 2425: lines longer than this SHOULD be folded
+LINE_OCTETS = 75  # RFC 2426 section 2.6: lines SHOULD NOT be longer than 75 octets, excluding the break
+VERSION = "3.0"
 
 
 def escape_text(value: str) -> str:
-    """Escape a text value: backslash, comma, semicolon and newlines (RFC 2426 section 4)."""
+    """Escape a text value: backslash first, then comma, semicolon and newlines (RFC 2426 section 4)."""
     return (
         value.replace("\\", "\\\\")
-        .replace("\r\n", "\n")
-        .replace("\r", "\n")
-        .replace("\n", "\\n")
         .replace(",", "\\,")
         .replace(";", "\\;")
+        .replace("\r\n", "\\n")
+        .replace("\r", "\\n")
+        .replace("\n", "\\n")
     )
 
 
-def _single_line(value: str) -> str:
-    """URIs, phone numbers and addresses are not escaped (a comma in a URL is part of it) but stay on one line."""
-    return " ".join(value.split())
+def _is_continuation_byte(byte: int) -> bool:
+    return byte & 0b1100_0000 == 0b1000_0000
 
 
-def fold_line(line: str) -> str:
-    """Fold a content line at 75 octets of UTF-8, never inside a character; continuations start with a space."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= FOLD_OCTETS:
-        return line
-    parts: list[str] = []
-    current = ""
-    size = 0
-    limit = FOLD_OCTETS
-    for char in line:
-        octets = len(char.encode("utf-8"))
-        if size + octets > limit:
-            parts.append(current)
-            current, size = "", 0
-            limit = FOLD_OCTETS - 1  # the leading space of a continuation counts
-        current += char
-        size += octets
-    parts.append(current)
-    return (CRLF + " ").join(parts)
+def fold_line(line: str) -> list[str]:
+    """Split one content line into physical lines of at most 75 octets; each continuation starts with a space."""
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
+        return [line]
+    pieces: list[str] = []
+    start, room = 0, LINE_OCTETS
+    while len(data) - start > room:
+        end = start + room
+        while _is_continuation_byte(data[end]):  # never cut inside a character's UTF-8 bytes
+            end -= 1
+        pieces.append(data[start:end].decode("utf-8"))
+        # A continuation line's leading space counts towards its 75 octets.
+        start, room = end, LINE_OCTETS - 1
+    pieces.append(data[start:].decode("utf-8"))
+    return [pieces[0], *(" " + piece for piece in pieces[1:])]
 
 
-def vcard_lines(card: SharedCard, *, note: str | None = None) -> list[str]:
-    """The content lines (unfolded, without line ends), in the order phones display them."""
-    lines = [
-        "BEGIN:VCARD",
-        "VERSION:3.0",
-        f"N:{escape_text(card.last_name)};{escape_text(card.first_name)};;;",
-        f"FN:{escape_text(card.full_name)}",
-    ]
+def _content_lines(card: SharedCard, note: str | None) -> Iterable[str]:
+    yield "BEGIN:VCARD"
+    yield f"VERSION:{VERSION}"
+    # N is structured: family;given;additional;prefixes;suffixes.
+    yield f"N:{escape_text(card.last_name)};{escape_text(card.first_name)};;;"
+    yield f"FN:{escape_text(card.full_name)}"
     if card.current_employer:
-        lines.append(f"ORG:{escape_text(card.current_employer)}")
+        yield f"ORG:{escape_text(card.current_employer)}"
     if card.headline:
-        lines.append(f"TITLE:{escape_text(card.headline)}")
-    if card.phone:
-        lines.append(f"TEL;TYPE=CELL:{_single_line(card.phone)}")
+        yield f"TITLE:{escape_text(card.headline)}"
     if card.email:
-        lines.append(f"EMAIL;TYPE=INTERNET:{_single_line(card.email)}")
+        yield f"EMAIL;TYPE=INTERNET:{escape_text(card.email)}"
+    if card.phone:
+        yield f"TEL;TYPE=CELL:{escape_text(card.phone)}"
     for url in (card.linkedin, card.website):
         if url:
-            lines.append(f"URL:{_single_line(url)}")
+            yield f"URL:{escape_text(url)}"
     if note:
-        lines.append(f"NOTE:{escape_text(note)}")
-    lines.append("END:VCARD")
-    return lines
+        yield f"NOTE:{escape_text(note)}"
+    yield "END:VCARD"
 
 
-def vcard_for(card: SharedCard, *, note: str | None = None, fold: bool = False) -> str:
-    """The vCard 3.0 text of `card`, CRLF line ends included.
-
-    ORG is the most recent employer, TITLE the headline; TEL, EMAIL and URL (LinkedIn, then website) appear
-    only when shared. `note` adds a NOTE line (an export may say where the contact was met). `fold=True`
-    folds long lines at 75 octets as RFC 2425 asks of files; QR codes leave it off, which phones prefer and
-    which keeps the code small.
-    """
-    lines = vcard_lines(card, note=note)
-    if fold:
-        lines = [fold_line(line) for line in lines]
+def vcard_for(card: SharedCard, *, note: str | None = None, fold: bool = True) -> str:
+    """One vCard 3.0 for `card`, CRLF-terminated. URLs come LinkedIn first, then the website."""
+    lines: list[str] = []
+    for line in _content_lines(card, note):
+        lines.extend(fold_line(line) if fold else [line])
     return CRLF.join(lines) + CRLF
+
+
+def contact_note(card: SharedCard, *, met_at: str | None = None) -> str | None:
+    """The NOTE for an address-book export: where we met and the shared profile that has no vCard field."""
+    parts: list[str] = []
+    if met_at:
+        parts.append(f"Met at {met_at}.")
+    earlier = card.employers[1:]
+    if earlier:
+        parts.append(f"Also worked at: {', '.join(earlier)}.")
+    if card.target_roles:
+        parts.append(f"Looking for: {', '.join(card.target_roles)}.")
+    if card.target_companies:
+        parts.append(f"Target companies: {', '.join(card.target_companies)}.")
+    return " ".join(parts) or None

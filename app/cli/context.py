@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from sessions.models import Meeting
+from sessions.models import Group, Meeting
 from sessions.store import Store
 from sessions.timekeeping import Clock, SystemClock
 
@@ -34,7 +34,12 @@ class CliContext:
         return self._store
 
     def meeting(self, reference: str | None) -> Meeting:
-        return self.store().meetings.resolve(reference, self.clock.today())
+        """The meeting a command works on. A copy of the database is kept before its first change."""
+        store = self.store()
+        meeting = store.meetings.resolve(reference, self.clock.today())
+        if meeting.id is not None:
+            store.backups.ensure_for_meeting(meeting.id)
+        return meeting
 
     def print(self, *lines: str) -> None:
         for line in lines:
@@ -45,7 +50,7 @@ class CliContext:
         self.out.write("\n")
 
     def warn(self, message: str) -> None:
-        print(f"tablesession: {message}", file=self.err)
+        print(f"tablesession: {one_line(message)}", file=self.err)
 
     def close(self) -> None:
         if self._store is not None:
@@ -53,9 +58,14 @@ class CliContext:
             self._store = None
 
 
-def open_group_store(path: Path, *, readonly: bool = False) -> Store:
-    from sessions.models import Group
+def one_line(message: str) -> str:
+    """Show control characters typed or imported by the user as escapes, so a message stays on one line."""
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii") for char in message
+    )
 
+
+def open_group_store(path: Path, *, readonly: bool = False) -> Store:
     store = Store.open(path, readonly=readonly)
     if not readonly and not store.has_group():
         store.save_group(Group(name="My networking group"))

@@ -92,6 +92,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     except ValidationError as exc:
         context.warn(f"error: {describe_validation_error(exc)}")
         return EXIT_USER_ERROR
+    except SystemExit as exit_:  # --help and --version finish early
+        return int(exit_.code or 0)
     except KeyboardInterrupt:
         context.warn("interrupted")
         return EXIT_INTERRUPTED

@@ -47,7 +47,13 @@ class TableSessionApp(App[None]):
 
     def on_mount(self) -> None:
         self._show_titles()
+        self._keep_a_copy()
         self.switch_mode(AREAS[0].mode)
+
+    def _keep_a_copy(self) -> None:
+        """A copy of the database before the meeting's first change, once per meeting."""
+        if self.meeting is not None and self.meeting.id is not None:
+            self.store.backups.ensure_for_meeting(self.meeting.id)
 
     def _show_titles(self) -> None:
         self.title = self.store.group.name
@@ -72,6 +78,7 @@ class TableSessionApp(App[None]):
             return
         self.meeting = self.store.meetings.get(meeting_id)
         self._show_titles()
+        self._keep_a_copy()
         self.changed(Topic.MEETING)
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 from . import limits
 
@@ -38,18 +38,14 @@ def _blank_to_none(value: object) -> object:
     return None if cleaned == "" else cleaned
 
 
-def _check_email(value: str | None) -> str | None:
-    if value is None:
-        return None
+def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
         raise ValueError("not a valid email address (expected name@example.com)")
     local, _, domain = value.rpartition("@")
     return f"{local}@{domain.lower()}"
 
 
-def _check_url(value: str | None) -> str | None:
-    if value is None:
-        return None
+def _check_url(value: str) -> str:
     if any(ch.isspace() for ch in value):
         raise ValueError("a web address cannot contain spaces")
     return value
@@ -62,18 +58,18 @@ ShortText = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.
 Headline = Annotated[str, BeforeValidator(clean_line), Field(max_length=limits.HEADLINE_MAX)]
 Notes = Annotated[str, BeforeValidator(clean_text), Field(max_length=limits.NOTES_MAX)]
 ListItem = Annotated[str, BeforeValidator(clean_line), Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)]
+# Optional fields: blank input becomes None first; the length bound then applies to real strings only.
 Email = Annotated[
-    str | None,
+    Annotated[str, StringConstraints(max_length=limits.EMAIL_MAX), AfterValidator(_check_email)] | None,
     BeforeValidator(_blank_to_none),
-    Field(default=None, max_length=limits.EMAIL_MAX),
-    AfterValidator(_check_email),
 ]
-Phone = Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, max_length=limits.PHONE_MAX)]
-Url = Annotated[
-    str | None,
+Phone = Annotated[
+    Annotated[str, StringConstraints(max_length=limits.PHONE_MAX)] | None,
     BeforeValidator(_blank_to_none),
-    Field(default=None, max_length=limits.URL_MAX),
-    AfterValidator(_check_url),
+]
+Url = Annotated[
+    Annotated[str, StringConstraints(max_length=limits.URL_MAX), AfterValidator(_check_url)] | None,
+    BeforeValidator(_blank_to_none),
 ]
 
 

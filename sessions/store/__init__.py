@@ -11,12 +11,15 @@ from sessions.errors import NotFoundError
 from sessions.models import Group
 
 from .attendance import AttendanceBook
+from .backups import BackupFile, Backups, list_backups
 from .clock_log import ClockEvent, ClockLog
 from .codec import to_timestamp, utc_now
 from .database import Database
 from .errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError, NotADatabaseError
+from .lock import ControllerBusyError, ControllerLock
 from .meetings import Meetings
 from .members import Members
+from .restore import restore_backup
 from .schema import CURRENT_VERSION
 from .seating import SeatingPlans
 
@@ -31,6 +34,7 @@ class Store:
         self.attendance = AttendanceBook(db)
         self.seating = SeatingPlans(db)
         self.clock_log = ClockLog(db)
+        self.backups = Backups(db)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True, readonly: bool = False) -> Store:
@@ -78,11 +82,17 @@ class Store:
 
 __all__ = [
     "CURRENT_VERSION",
+    "BackupFile",
+    "Backups",
     "ClockEvent",
+    "ControllerBusyError",
+    "ControllerLock",
     "CorruptDatabaseError",
     "Database",
     "DatabaseError",
     "NewerDatabaseError",
     "NotADatabaseError",
     "Store",
+    "list_backups",
+    "restore_backup",
 ]

@@ -11,7 +11,6 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ def _looks_like_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def _create_private_file(path: Path) -> None:
+def create_private_file(path: Path) -> None:
     """Create an empty file only the owner can read: it will hold people's contact details."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -44,7 +43,7 @@ class Database:
         # Workers (PDFs, seating) may read from threads; one lock keeps the connection's use serial.
         self._lock = threading.RLock()
         self._depth = 0
-        self.backups: list[Path] = []
+        self.migration_backups: list[Path] = []  # copies taken before this open upgraded the file
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -60,7 +59,7 @@ class Database:
         if is_new:
             if not create or readonly:
                 raise NotADatabaseError(path, "no such database file")
-            _create_private_file(path)
+            create_private_file(path)
         elif path.is_dir():
             raise NotADatabaseError(path, "is a folder, not a database file")
         elif path.stat().st_size > 0 and not _looks_like_sqlite(path):
@@ -135,7 +134,9 @@ class Database:
 
     def _migrate(self, from_version: int) -> None:
         if from_version > 0:
-            self.backups.append(self.backup(suffix=f"before-schema-{CURRENT_VERSION}"))
+            from .backups import Backups
+
+            self.migration_backups.append(Backups(self).take(f"before-schema-{CURRENT_VERSION}"))
         for version in range(from_version, CURRENT_VERSION):
             with self.transaction():
                 for statement in MIGRATIONS[version]:
@@ -184,13 +185,10 @@ class Database:
             row = self._connection.execute(sql, parameters).fetchone()
         return None if row is None else row[0]
 
-    def backup(self, destination: Path | None = None, *, suffix: str = "backup") -> Path:
-        """Copy the database with SQLite's online backup (consistent even while in use)."""
-        if destination is None:
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-            destination = self.path.with_name(f"{self.path.stem}.{suffix}.{stamp}{self.path.suffix or '.sqlite3'}")
+    def backup(self, destination: Path) -> Path:
+        """Copy the database into `destination` with SQLite's online backup (consistent even while in use)."""
         if not destination.exists():
-            _create_private_file(destination)
+            create_private_file(destination)
         target = sqlite3.connect(destination)
         try:
             with self._lock:

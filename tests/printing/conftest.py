@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from print_fixtures import fictional_members
 
 from sessions.models import Group, Meeting, Member, Round, SeatingPlan, SharedCard, Table
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+
+from .print_fixtures import fictional_members
 
 
 @pytest.fixture
@@ -40,11 +41,6 @@ def rounds() -> tuple[Round, ...]:
         Round(number=1, tables=(Table.of("1", [1, 2, 3, 4]), Table.of("2", [5, 6, 7]))),
         Round(number=2, tables=(Table.of("1", [7, 1, 5]), Table.of("Window", [2, 3, 4, 6]))),
     )
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(dt.datetime(2026, 11, 24, 18, 0, tzinfo=dt.UTC))
 
 
 @pytest.fixture

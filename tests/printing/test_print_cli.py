@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from print_pdf_reading import page_count
 
 from app.cli.main import main
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+
+from .print_pdf_reading import page_count
 
 
 def run(store: Store, clock: FakeClock, *args: str) -> int:

@@ -7,15 +7,13 @@ import io
 import math
 
 import pytest
-from print_fixtures import LONG_NAME_60
-from print_pdf_reading import embedded_fonts, image_xobjects, page_count, page_texts, read_pages
 from pypdf import PdfReader
 
 from printables.badges import badge_items, labels
 from printables.calibrate import calibration
 from printables.cards import business_cards, card_items
 from printables.companies import company_index
-from printables.content import NameTag
+from printables.content import NameTag, qr_payload
 from printables.door import door_list
 from printables.geometry import Box, Paper, mm
 from printables.layout import item_boxes
@@ -27,7 +25,9 @@ from printables.tents import panel_items, tents
 from printables.text import TextLine
 from printables.typeface import CJK, SANS, SANS_BOLD, Weight, has_glyph, runs
 from sessions.models import Meeting, Member, Round, SharedCard, Table
-from sessions.vcard import vcard_for
+
+from .print_fixtures import LONG_NAME_60
+from .print_pdf_reading import embedded_fonts, image_xobjects, page_count, page_texts, read_pages
 
 HIDDEN = ("kwame.secret@example.com", "+12145550102", "max.hidden@example.com", "+12145550104", "Texas Instruments")
 
@@ -44,7 +44,7 @@ def test_tents_one_page_each_with_both_faces_scannable(cards: list[SharedCard]) 
     pages = read_pages(pdf.data, dpi=72)
     for card, page in zip(cards, pages, strict=True):
         # Front and back each carry the member's code, decoding to their shared card and nothing else.
-        assert page.codes == [vcard_for(card)] * 2
+        assert page.codes == [qr_payload(card)] * 2
         assert page.text.count(card.first_name) >= 2
         if card.headline:
             assert card.headline[:20] in page.text
@@ -88,7 +88,7 @@ def test_badges_fill_the_stock_and_every_code_scans(stock: Stock, cards: list[Sh
     assert pdf.pages == math.ceil(len(cards) / stock.per_page) == page_count(pdf.data)
     pages = read_pages(pdf.data, dpi=150)
     codes = [code for page in pages for code in page.codes]
-    assert sorted(codes) == sorted(vcard_for(card) for card in cards)
+    assert sorted(codes) == sorted(qr_payload(card) for card in cards)
     texts = [page.text for page in pages]
     for card in cards:
         assert any(card.first_name.split("-")[0] in text for text in texts)
@@ -122,7 +122,7 @@ def test_business_cards_a_sheet_per_member(stock: Stock, cards: list[SharedCard]
     assert pdf.pages == 2
     pages = read_pages(pdf.data, dpi=200)
     for card, page in zip(chosen, pages, strict=True):
-        assert page.codes == [vcard_for(card)] * stock.per_page
+        assert page.codes == [qr_payload(card)] * stock.per_page
     assert "olga@example.com" in pages[0].text
     assert "+12145550101" in pages[0].text
     assert "linkedin.com/in/olga-dubois" in pages[0].text
@@ -138,7 +138,7 @@ def test_business_card_copies(cards: list[SharedCard]) -> None:
     pdf = business_cards(cards[:3], stock, copies=4)
     assert pdf.pages == 2  # 12 cards, 10 to a sheet
     codes = [code for page in read_pages(pdf.data, dpi=200) for code in page.codes]
-    assert sorted(codes) == sorted(vcard_for(card) for card in cards[:3] for _ in range(4))
+    assert sorted(codes) == sorted(qr_payload(card) for card in cards[:3] for _ in range(4))
 
 
 def test_table_sheets_one_page_per_table_per_round(
@@ -150,7 +150,7 @@ def test_table_sheets_one_page_per_table_per_round(
     pages = read_pages(pdf.data, dpi=200)
     tables = [(r, t) for r in rounds for t in r.tables]
     for (round_, table), page in zip(tables, pages, strict=True):
-        assert sorted(page.codes) == sorted(vcard_for(cards_by_id[mid]) for mid in table.member_ids)
+        assert sorted(page.codes) == sorted(qr_payload(cards_by_id[mid]) for mid in table.member_ids)
         assert f"Round {round_.number}" in page.text
         assert "Example Networking Group" in page.text
         for mid in table.member_ids:
@@ -240,3 +240,18 @@ def test_names_in_every_script_are_drawn_with_embedded_fonts_that_have_the_glyph
     assert any("王小明" in text for text in texts)
     assert any("Γιώργος Παπαδόπουλος" in text for text in texts)
     assert any("Дмитрий Иванов" in text for text in texts)
+
+
+def test_qr_payload_is_the_unfolded_vcard_of_the_shared_card(members: list[Member]) -> None:
+    for member in members:
+        payload = qr_payload(member.shared_card())
+        lines = payload.split("\r\n")
+        assert lines[:2] == ["BEGIN:VCARD", "VERSION:3.0"]
+        assert lines[-2:] == ["END:VCARD", ""]
+        assert not any(line.startswith(" ") for line in lines)  # never folded
+        assert any(line.startswith("N:") for line in lines)
+        assert any(line.startswith("FN:") for line in lines)
+        if member.email and not member.sharing.email:
+            assert member.email not in payload
+        if member.phone and not member.sharing.phone:
+            assert member.phone not in payload

@@ -6,14 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from print_pdf_reading import page_texts, read_pages
 
+from printables.content import qr_payload
 from printables.geometry import Paper
 from printables.jobs import Document, PrintOptions, file_name, gather, print_document
 from sessions.errors import TablesessionError
 from sessions.models import Meeting
 from sessions.store import Store
-from sessions.vcard import vcard_for
+
+from .print_pdf_reading import page_texts, read_pages
 
 
 def today(store: Store) -> Meeting:
@@ -36,7 +37,7 @@ def test_everyone_registered_when_asked(print_store: Store, tmp_path: Path) -> N
     assert result.pages == 1  # seven badges, eight to a sheet
     codes = read_pages(result.path.read_bytes(), dpi=150)[0].codes
     members = print_store.members.all()
-    assert sorted(codes) == sorted(vcard_for(m.shared_card()) for m in members)
+    assert sorted(codes) == sorted(qr_payload(m.shared_card()) for m in members)
 
 
 def test_chosen_members_only(print_store: Store, tmp_path: Path) -> None:
@@ -45,7 +46,7 @@ def test_chosen_members_only(print_store: Store, tmp_path: Path) -> None:
     options = PrintOptions(member_ids=(olga.id,), copies=3)
     result = print_document(print_store, today(print_store), Document.CARDS, options, output=tmp_path / "olga.pdf")
     assert result.path == tmp_path / "olga.pdf"
-    assert read_pages(result.path.read_bytes(), dpi=200)[0].codes == [vcard_for(olga.shared_card())] * 3
+    assert read_pages(result.path.read_bytes(), dpi=200)[0].codes == [qr_payload(olga.shared_card())] * 3
 
 
 def test_sheets_for_one_round_with_its_schedule(print_store: Store, tmp_path: Path) -> None:

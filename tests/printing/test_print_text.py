@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from print_fixtures import LONG_NAME_60
-
 from printables.text import ELLIPSIS, TextStyle, block_height, fit, wrap
 from printables.typeface import CJK, SANS, Weight, faces_used, runs, width
+
+from .print_fixtures import LONG_NAME_60
 
 NAME = TextStyle(72, floor=30, minimum=8, weight=Weight.BOLD)
 

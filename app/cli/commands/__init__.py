@@ -5,6 +5,36 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import bench, demo, group, meeting, members, printing
+from . import (
+    attendance,
+    backup,
+    bench,
+    checkin,
+    clock,
+    demo,
+    export,
+    forget,
+    group,
+    import_roster,
+    meeting,
+    members,
+    printing,
+    seat,
+)
 
-COMMANDS: tuple[ModuleType, ...] = (demo, members, meeting, group, printing, bench)
+COMMANDS: tuple[ModuleType, ...] = (
+    demo,
+    members,
+    meeting,
+    group,
+    import_roster,
+    checkin,
+    attendance,
+    seat,
+    clock,
+    export,
+    printing,
+    forget,
+    backup,
+    bench,
+)

@@ -11,14 +11,32 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_print, bench_store
+from . import bench_checkin, bench_clock, bench_export, bench_print, bench_seating, bench_store
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
 BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
+    "clock": (
+        "pitch clock at real time: lateness of each cue and display change (target under 100 ms), and CPU use",
+        bench_clock.run,
+    ),
+    "export": (
+        "seconds to write every export kind for 2,000 members (target: all contact formats under 2 s)",
+        bench_export.run,
+    ),
     "store": (
         "commit latency of check-ins with full sync (each one on disk before it is reported)",
         bench_store.run,
+    ),
+    "seating": (
+        "reference instances to their best known repeat-free rounds (each within 10 s) against the baseline, "
+        "200x4 (< 2 s) and 1,000x3 (< 10 s) repeat-free, peak memory (< 300 MB), unavoidable repeats, a season",
+        bench_seating.run,
+    ),
+    "checkin": (
+        "check-in search latency per keystroke over 2,000 members (targets: median < 20 ms, max < 50 ms) "
+        "and a 5,000-row Eventbrite import (target: < 2 s)",
+        bench_checkin.run,
     ),
     "print": (
         "200 tent cards, 200 badges and 30 tables x 3 rounds of sheets, from a cold start",

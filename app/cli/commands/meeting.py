@@ -11,7 +11,7 @@ from sessions.errors import ConflictError, TablesessionError
 from sessions.models import Meeting
 from sessions.store import Store
 
-from .options import add_json_option
+from .options import add_json_option, add_meeting_option
 
 
 def _date(text: str) -> dt.date:
@@ -48,6 +48,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing = actions.add_parser("list", help="list meetings, oldest first")
     add_json_option(listing)
     listing.set_defaults(handler=run_list)
+
+    show = actions.add_parser("show", help="one meeting's settings and counts")
+    add_meeting_option(show)
+    add_json_option(show)
+    show.set_defaults(handler=run_show)
 
 
 def run_new(args: argparse.Namespace, context: CliContext) -> int:
@@ -110,4 +115,22 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
         context.print(f"* current meeting: {current.label}")
     else:
         context.print("no meetings yet: tablesession meeting new")
+    return 0
+
+
+def run_show(args: argparse.Namespace, context: CliContext) -> int:
+    meeting = context.meeting(args.meeting)
+    summary = _summary(context.store(), meeting)
+    if args.json:
+        context.print_json(summary)
+        return 0
+    turn, warning, changeover = meeting.turn_seconds, meeting.warning_seconds, meeting.changeover_seconds
+    context.print(
+        f"meeting {summary['id']}: {summary['date']} {summary['title']}".rstrip(),
+        f"venue: {summary['venue'] or '-'}",
+        f"tables: {summary['table_min']} to {summary['table_max']} people",
+        f"pitch: {turn // 60}:{turn % 60:02d}, warning {warning // 60}:{warning % 60:02d} before the end, "
+        f"changeover {changeover // 60}:{changeover % 60:02d}",
+        f"registered: {summary['registered']}, checked in: {summary['checked_in']}, rounds seated: {summary['rounds']}",
+    )
     return 0

@@ -6,14 +6,20 @@ import argparse
 from pathlib import Path
 
 from app.cli.context import CliContext, open_group_store
+from sessions.store import ControllerLock
 
 
 def open_app(args: argparse.Namespace, context: CliContext, *, db_path: Path | None = None) -> int:
     from app.tui.app import create_app
 
-    store = open_group_store(db_path or context.group_db)
-    try:
-        create_app(store, context.clock).run()
-    finally:
-        store.close()
+    path = db_path or context.group_db
+    # Refuse a second controller before touching the file, so its message is the first thing seen.
+    with ControllerLock(path) as lock:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock.acquire(context.clock.now())
+        store = open_group_store(path)
+        try:
+            create_app(store, context.clock).run()
+        finally:
+            store.close()
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -123,17 +124,21 @@ class RosterScreen(AreaScreen):
         self._show_card()
 
     @staticmethod
-    def _cells(member: Member, attendance: Attendance | None) -> tuple[str, ...]:
-        return (
-            member.full_name,
-            status_of(attendance),
-            member.current_employer or "",
-            ", ".join(member.subgroups),
-            " ".join(sorted(t.value for t in member.tags)),
+    def _cells(member: Member, attendance: Attendance | None) -> tuple[Text, ...]:
+        # Text, not str: a name like "Sam [Ops]" is what someone typed, not markup.
+        return tuple(
+            Text(value)
+            for value in (
+                member.full_name,
+                status_of(attendance),
+                member.current_employer or "",
+                ", ".join(member.subgroups),
+                " ".join(sorted(t.value for t in member.tags)),
+            )
         )
 
     @staticmethod
-    def _rebuild(table: DataTable[str], rows: dict[str, tuple[str, ...]]) -> None:
+    def _rebuild(table: DataTable[Text], rows: dict[str, tuple[Text, ...]]) -> None:
         """Start the table over in the wanted order, keeping the cursor on the same person."""
         highlighted = None
         if table.row_count:

@@ -1,0 +1,55 @@
+"""`tablesession export KIND -o PATH`: contacts, the meeting as JSON, or follow-up files."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.context import CliContext
+from app.export_pages import followup_pages
+from sessions.errors import TablesessionError
+from sessions.exports import KINDS, ExportKind, ExportRequest, ExportScope, run_export, suggested_name
+
+from .options import add_meeting_option
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    kinds = "; ".join(f"{kind.value}: {info.help}" for kind, info in KINDS.items())
+    parser = subparsers.add_parser(
+        "export",
+        help="export contacts, the meeting, or follow-up files",
+        description=f"Write what members agreed to share. Kinds -- {kinds}.",
+    )
+    parser.add_argument("kind", choices=[k.value for k in ExportKind], metavar="KIND", help="what to write")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="the file to write (a folder for followup); default: a dated name in the current folder",
+    )
+    add_meeting_option(parser)
+    parser.add_argument("--round", type=int, metavar="R", help="only the people seated in round R")
+    parser.add_argument("--table", metavar="T", help="only the people at table T (needs --round)")
+    parser.add_argument("--zip", action="store_true", help="with vcard: one card per file in a zip (for Outlook)")
+    parser.add_argument("--force", action="store_true", help="replace files that already exist")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    kind = ExportKind(args.kind)
+    if args.zip:
+        if kind not in (ExportKind.VCARD, ExportKind.VCARD_ZIP):
+            raise TablesessionError("--zip goes with the vcard kind only")
+        kind = ExportKind.VCARD_ZIP
+    store = context.store()
+    scope = ExportScope(context.meeting(args.meeting), round_number=args.round, table_label=args.table)
+    path = args.output if args.output is not None else Path.cwd() / suggested_name(kind, scope)
+    request = ExportRequest(
+        kind=kind, path=path.expanduser(), scope=scope, now=context.clock.now(), overwrite=args.force
+    )
+    summary = run_export(store, request, pages=followup_pages(store))
+    context.print(*summary.lines())
+    if summary.contact_notice:
+        context.warn(summary.contact_notice)
+    return 0

@@ -1,0 +1,281 @@
+"""The card form: every business-card field with its sharing switch, validated as it is typed."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.validation import Validator
+from textual.widgets import Button, Checkbox, Input, Label, Static, Switch
+
+from app.tui.validators import Cleaned, ListEntries, MaxLength, Required
+from sessions.models import Member, SharedField, Sharing, Tag, describe_validation_error, limits
+from sessions.roster import cleaning
+
+
+@dataclass(frozen=True)
+class CardRow:
+    key: str  # the Member attribute
+    label: str
+    shared: SharedField | None = None  # the sharing switch on this row
+    kind: str = "text"  # text | list | email | phone | linkedin | website
+
+
+CARD_ROWS: tuple[CardRow, ...] = (
+    CardRow("first_name", "First name*"),
+    CardRow("last_name", "Last name"),
+    CardRow("headline", "Headline", SharedField.HEADLINE),
+    CardRow("employers", "Worked at", SharedField.EMPLOYERS, "list"),
+    CardRow("target_roles", "Looking for", SharedField.TARGETS, "list"),
+    CardRow("target_companies", "Target cos.", None, "list"),
+    CardRow("subgroups", "Sub-groups", None, "list"),
+    CardRow("email", "Email", SharedField.EMAIL, "email"),
+    CardRow("phone", "Phone", SharedField.PHONE, "phone"),
+    CardRow("linkedin", "LinkedIn", SharedField.LINKEDIN, "linkedin"),
+    CardRow("website", "Website", SharedField.WEBSITE, "website"),
+    CardRow("notes", "Notes"),
+)
+PLACEHOLDERS = {
+    "employers": "most recent first, comma-separated",
+    "target_roles": "roles, comma-separated",
+    "target_companies": "companies, comma-separated",
+    "email": "name@example.com",
+    "phone": "as typed; saved as +1...",
+    "linkedin": "linkedin.com/in/handle or handle",
+}
+SHARED_WITH_ROW = {"target_companies": "↑ same switch"}
+SHARED, PRIVATE = "shared", "private"
+
+
+@dataclass(frozen=True)
+class CardFormResult:
+    """The edited card (validated), and whether to merge it into another member instead of saving it."""
+
+    member: Member
+    merge_into: int | None = None
+
+
+@dataclass(frozen=True)
+class DuplicateHint:
+    member: Member
+    reason: str
+
+
+def _validators(row: CardRow, region: str) -> list[Validator]:
+    label = row.label.rstrip("*")
+    if row.key == "first_name":
+        return [Required(label, limits.NAME_MAX)]
+    if row.key == "last_name":
+        return [MaxLength(label, limits.NAME_MAX)]
+    if row.key == "headline":
+        return [MaxLength(label, limits.HEADLINE_MAX)]
+    if row.key == "notes":
+        return [MaxLength(label, limits.NOTES_MAX)]
+    if row.kind == "list":
+        return [ListEntries(label, limits.SHORT_TEXT_MAX, limits.LIST_MAX)]
+    cleaners: dict[str, cleaning.Cleaner] = {
+        "email": cleaning.email,
+        "phone": functools.partial(cleaning.phone, region=region),
+        "linkedin": cleaning.linkedin,
+        "website": cleaning.website,
+    }
+    return [Cleaned(cleaners[row.kind])]
+
+
+def _shown(member: Member | None, row: CardRow) -> str:
+    if member is None:
+        return ""
+    value = getattr(member, row.key)
+    if isinstance(value, list):
+        return ", ".join(value)
+    return value or ""
+
+
+class CardForm(ModalScreen[CardFormResult | None]):
+    """Edit one member's card. Escape leaves it as it was (a walk-in keeps just their name)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Skip", id="card_form.cancel", tooltip="close without saving"),
+        Binding("ctrl+s", "save", "Save", id="card_form.save", tooltip="save the card"),
+    ]
+
+    def __init__(
+        self,
+        member: Member | None,
+        *,
+        title: str,
+        region: str,
+        email_owner: Callable[[str, int | None], Member | None],
+        duplicates: list[DuplicateHint] | None = None,
+    ) -> None:
+        super().__init__()
+        self._member = member
+        self._title = title
+        self._region = region
+        self._email_owner = email_owner
+        self._duplicates = list(duplicates or [])
+
+    def compose(self) -> ComposeResult:
+        member = self._member
+        sharing = member.sharing if member else Sharing()
+        with Vertical(id="card-form"):
+            yield Label(self._title, id="card-form-title", markup=False)
+            with VerticalScroll(id="card-form-fields"):
+                for row in CARD_ROWS:
+                    with Horizontal(classes="card-row"):
+                        yield Label(row.label, classes="card-label")
+                        yield Input(
+                            _shown(member, row),
+                            placeholder=PLACEHOLDERS.get(row.key, ""),
+                            validators=_validators(row, self._region),
+                            valid_empty=row.key != "first_name",
+                            compact=True,
+                            id=f"card-{row.key}",
+                        )
+                        if row.shared is not None:
+                            allowed = sharing.allows(row.shared)
+                            yield Switch(allowed, id=f"share-{row.shared.value}", animate=False)
+                            yield Label(
+                                SHARED if allowed else PRIVATE,
+                                id=f"share-{row.shared.value}-label",
+                                classes="card-share-label" if allowed else "card-share-label -private",
+                            )
+                        else:
+                            yield Static(SHARED_WITH_ROW.get(row.key, ""), classes="card-noshare")
+                    yield Label("", id=f"card-{row.key}-error", classes="card-error")
+                with Horizontal(id="card-tags"):
+                    yield Label("Tags", classes="card-label")
+                    for tag in Tag:
+                        yield Checkbox(tag.value, member is not None and tag in member.tags, id=f"tag-{tag.value}")
+            yield Vertical(id="card-form-duplicates")
+            yield Static("", id="card-form-problems", markup=False)
+            with Horizontal(id="card-form-buttons"):
+                yield Button("Save", variant="primary", id="card-form-save")
+                yield Button("Skip" if member is not None else "Cancel", id="card-form-cancel")
+
+    def on_mount(self) -> None:
+        self._show_duplicates()
+        self.query_one("#card-first_name", Input).focus()
+
+    def _show_duplicates(self) -> None:
+        box = self.query_one("#card-form-duplicates", Vertical)
+        box.remove_children()
+        if not self._duplicates:
+            box.display = False
+            return
+        box.display = True
+        widgets: list[Static | Button] = [Static("Possibly the same person:", classes="card-dup-title")]
+        for hint in self._duplicates:
+            other = hint.member
+            details = f", {other.email or other.current_employer}" if other.email or other.current_employer else ""
+            widgets.append(
+                Button(
+                    Text(f"Merge into {other.full_name} (id {other.id}, {hint.reason}{details})"),
+                    id=f"merge-{other.id}",
+                    classes="card-merge",
+                )
+            )
+        box.mount_all(widgets)
+
+    @on(Switch.Changed)
+    def _sharing_switched(self, event: Switch.Changed) -> None:
+        label = self.query_one(f"#{event.switch.id}-label", Label)
+        label.update(SHARED if event.value else PRIVATE)
+        label.set_class(not event.value, "-private")
+
+    @on(Input.Changed)
+    def _validated(self, event: Input.Changed) -> None:
+        if event.input.id is None:
+            return
+        label = self.query_one(f"#{event.input.id}-error", Label)
+        problems = event.validation_result.failure_descriptions if event.validation_result else []
+        label.update(problems[0] if problems else "")
+        label.set_class(bool(problems), "-shown")
+
+    def _edited(self) -> tuple[Member | None, list[str]]:
+        """The card as typed, or the reasons it cannot be saved."""
+        problems: list[str] = []
+        values: dict[str, Any] = {}
+        for row in CARD_ROWS:
+            box = self.query_one(f"#card-{row.key}", Input)
+            result = box.validate(box.value)
+            if result is not None and not result.is_valid:
+                problems.append(result.failure_descriptions[0])
+                continue
+            values[row.key] = self._stored(row, box.value)
+        if problems:
+            return None, problems
+        sharing = Sharing()
+        for row in CARD_ROWS:
+            if row.shared is not None:
+                sharing = sharing.with_choice(row.shared, self.query_one(f"#share-{row.shared.value}", Switch).value)
+        tags = frozenset(tag for tag in Tag if self.query_one(f"#tag-{tag.value}", Checkbox).value)
+        base = self._member.model_dump() if self._member else {}
+        try:
+            member = Member.model_validate({**base, **values, "sharing": sharing, "tags": tags})
+        except ValidationError as exc:
+            return None, [describe_validation_error(exc)]
+        return member, []
+
+    def _stored(self, row: CardRow, typed: str) -> object:
+        if row.kind == "list":
+            return cleaning.split_list(typed)
+        if row.kind == "email":
+            return cleaning.email(typed).value
+        if row.kind == "phone":
+            return cleaning.phone(typed, self._region).value
+        if row.kind == "linkedin":
+            return cleaning.linkedin(typed).value
+        if row.kind == "website":
+            return cleaning.website(typed).value
+        return typed
+
+    def _refuse(self, problems: list[str]) -> None:
+        self.query_one("#card-form-problems", Static).update("Cannot save: " + "; ".join(problems))
+        self.query_one("#card-form-problems", Static).add_class("-shown")
+
+    def action_save(self) -> None:
+        member, problems = self._edited()
+        if member is None:
+            self._refuse(problems)
+            return
+        own_id = self._member.id if self._member else None
+        owner = self._email_owner(member.email, own_id) if member.email else None
+        if owner is not None:
+            if all(hint.member.id != owner.id for hint in self._duplicates):
+                self._duplicates.insert(0, DuplicateHint(owner, "same email"))
+                self._show_duplicates()
+            self._refuse([f"email {member.email} belongs to {owner.full_name} (id {owner.id}); merge the two instead"])
+            return
+        self.dismiss(CardFormResult(member))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#card-form-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#card-form-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, ".card-merge")
+    def _merge_pressed(self, event: Button.Pressed) -> None:
+        other_id = int(str(event.button.id).removeprefix("merge-"))
+        member, problems = self._edited()
+        if member is None:
+            # The typed card is what would be merged; it has to be valid apart from the email clash.
+            clash_free = [p for p in problems if "belongs to" not in p]
+            self._refuse(clash_free or problems)
+            return
+        self.dismiss(CardFormResult(member, merge_into=other_id))

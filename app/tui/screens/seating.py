@@ -1,0 +1,386 @@
+"""Seating: generate the plan in a worker, see rounds as tabs of table cards, lock rounds that have run,
+and swap or move people with the keyboard while the effect on the plan's score shows at once.
+
+Late arrivals and people leaving (from check-in) are fitted in as soon as the check-in area reports them.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal
+from textual.message import Message
+from textual.widgets import Footer, Header, OptionList, ProgressBar, Static, TabbedContent
+
+from app.tui.seating_commands import SeatingCommands
+from app.tui.topics import Topic
+from app.tui.widgets.round_tabs import RoundTabs, pane_id
+from app.tui.widgets.table_card import TableCard
+from sessions.errors import TablesessionError
+from sessions.models import Member, SeatingPlan
+from sessions.seating import ManualChange, SeatingContext, SeatingResult, apply_change, score_change
+from sessions.seating.scoring import context_stats
+from sessions.seating.service import (
+    DEFAULT_ROUNDS,
+    SeatingOptions,
+    arrive_late,
+    leave,
+    plan_meeting,
+    seating_context,
+)
+
+from .base import AreaScreen
+
+LEGEND = "H host  N newcomer  C connector"
+MAX_ROUNDS = 12
+
+
+class SeatingScreen(AreaScreen):
+    """The current meeting's seating plan."""
+
+    COMMANDS: ClassVar = {SeatingCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "g", "generate", "Generate", id="seating.generate", tooltip="seat everyone checked in; locked rounds stay"
+        ),
+        Binding(
+            "l", "toggle_lock", "Lock round", id="seating.lock", tooltip="a locked round has run and never changes"
+        ),
+        Binding("space", "pick", "Pick", id="seating.pick", tooltip="pick the highlighted person to swap or move"),
+        Binding("s", "swap", "Swap", id="seating.swap", tooltip="swap the picked person with the highlighted one"),
+        Binding("t", "move_here", "Move here", id="seating.move", tooltip="move the picked person to this table"),
+        Binding("escape", "cancel_pick", "Cancel pick", show=False, id="seating.cancel"),
+        Binding("plus", "rounds(1)", "+Round", id="seating.more_rounds", tooltip="plan one more round next time"),
+        Binding("minus", "rounds(-1)", "-Round", id="seating.fewer_rounds", tooltip="plan one round fewer next time"),
+        Binding("right_square_bracket", "next_round(1)", "Next round", show=False, id="seating.next_round"),
+        Binding("left_square_bracket", "next_round(-1)", "Previous round", show=False, id="seating.previous_round"),
+    ]
+
+    class Progressed(Message):
+        def __init__(self, fraction: float) -> None:
+            super().__init__()
+            self.fraction = fraction
+
+    class Planned(Message):
+        def __init__(self, result: SeatingResult) -> None:
+            super().__init__()
+            self.result = result
+
+    class PlanningFailed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: SeatingPlan | None = None
+        self.members: dict[int, Member] = {}
+        self.context: SeatingContext | None = None
+        self.rounds_wanted = DEFAULT_ROUNDS
+        self._rounds_chosen = False
+        self.active_round = 1
+        self.picked: tuple[int, int] | None = None  # (round, member id)
+        self.planning = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="seating-top"):
+            yield Static(id="seating-stats")
+            yield ProgressBar(id="seating-progress", total=100, show_eta=False)
+        yield Container(id="seating-rounds")
+        with Horizontal(id="seating-bottom"):
+            yield Static(id="seating-effect")
+            yield Static(LEGEND, id="seating-legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+        self.session_app.data_changed.subscribe(self, self._on_data_changed)
+
+    async def on_screen_resume(self) -> None:
+        # Check-in may have changed while another area was shown: fit those people in now.
+        await self._attendance_changed()
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic == Topic.ATTENDANCE:
+            self.call_later(self._attendance_changed)
+        elif topic in (Topic.MEMBERS, Topic.MEETING):
+            self.call_later(self.reload)
+
+    # -- showing the plan -------------------------------------------------------------------------
+
+    def _options(self) -> SeatingOptions:
+        return SeatingOptions(rounds=self.rounds_wanted)
+
+    async def reload(self) -> None:
+        """Read the plan again and redraw it, keeping the round shown and the person focused."""
+        meeting = self.meeting
+        plan = self.store.seating.load(meeting.id) if meeting is not None and meeting.id is not None else None
+        self.plan = plan
+        if plan is not None and plan.rounds and not self._rounds_chosen:
+            self.rounds_wanted = len(plan.rounds)
+        present = self.store.attendance.present_ids(meeting.id) if meeting and meeting.id else set()
+        seated = {m for r in plan.rounds for m in r.member_ids} if plan else set()
+        self.members = self.store.members.get_many(present | seated)
+        self.context = seating_context(self.store, meeting, self._options()) if meeting is not None else None
+        await self._redraw()
+        self._show_stats(len(present))
+
+    async def _redraw(self) -> None:
+        focused = self._highlighted()
+        container = self.query_one("#seating-rounds", Container)
+        await container.remove_children()
+        if self.plan is None or not self.plan.rounds:
+            await container.mount(
+                Static("No seating plan yet. Check people in, then press g to seat them.", id="seating-empty")
+            )
+            return
+        self.active_round = max(1, min(self.active_round, len(self.plan.rounds)))
+        picked = self.picked[1] if self.picked else None
+        await container.mount(RoundTabs(self.plan, self.members, self.active_round, picked))
+        self._focus(focused[1] if focused else None)
+
+    def _focus(self, member_id: int | None) -> None:
+        cards = [c for c in self.query(TableCard) if c.round_number == self.active_round]
+        for card in cards:
+            if member_id is not None and member_id in card.member_ids:
+                card.focus()
+                card.highlighted = card.member_ids.index(member_id)
+                return
+        if cards:
+            cards[0].focus()
+
+    def _show_stats(self, present: int) -> None:
+        line = self.query_one("#seating-stats", Static)
+        if self.plan is None or self.context is None or not self.plan.rounds:
+            line.update(f"{present} checked in  ·  g seats them in {self.rounds_wanted} rounds")
+            return
+        stats = context_stats(self.context, self.plan)
+        seated = len({m for r in self.plan.rounds for m in r.member_ids})
+        locked = sum(1 for r in self.plan.rounds if r.locked)
+        line.update(
+            f"{seated} seated · {len(self.plan.rounds)} rounds, {locked} locked · "
+            f"repeats {stats.repeat_pairs} · met before {stats.history_repeat_pairs} · "
+            f"most meetings {stats.max_pair_meetings} · new pairs {stats.new_pair_ratio:.0%} · "
+            f"next plan {self.rounds_wanted} rounds"
+        )
+
+    def _say(self, text: str) -> None:
+        self.query_one("#seating-effect", Static).update(text)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.id or ""
+        if pane.startswith("round-tab-"):
+            self.active_round = int(pane.removeprefix("round-tab-"))
+
+    def action_next_round(self, step: int) -> None:
+        if self.plan is None or not self.plan.rounds:
+            return
+        self.active_round = (self.active_round - 1 + step) % len(self.plan.rounds) + 1
+        self.query_one(TabbedContent).active = pane_id(self.active_round)
+        self._focus(None)
+
+    def action_rounds(self, step: int) -> None:
+        self.rounds_wanted = max(1, min(MAX_ROUNDS, self.rounds_wanted + step))
+        self._rounds_chosen = True
+        present = len(self.store.attendance.present_ids(self.meeting.id)) if self.meeting and self.meeting.id else 0
+        self._show_stats(present)
+
+    # -- generating -------------------------------------------------------------------------------
+
+    def action_generate(self) -> None:
+        meeting = self.meeting
+        if self.planning or meeting is None or meeting.id is None:
+            return
+        present = self.store.attendance.present_ids(meeting.id)
+        if not present:
+            self._say("No one is checked in yet: check people in (f3), then press g.")
+            return
+        self.planning = True
+        bar = self.query_one(ProgressBar)
+        bar.update(progress=0)
+        bar.display = True
+        self._say(f"Seating {len(present)} people in {self.rounds_wanted} rounds...")
+        self._generate(meeting.id, self._options())
+
+    @work(thread=True, exclusive=True, group="seating")
+    def _generate(self, meeting_id: int, options: SeatingOptions) -> None:
+        def progress(fraction: float, _best: float) -> None:
+            self.post_message(self.Progressed(fraction))
+
+        try:
+            meeting = self.store.meetings.get(meeting_id)
+            result = plan_meeting(self.store, meeting, options, self.clock, progress=progress)
+        except TablesessionError as exc:
+            self.post_message(self.PlanningFailed(str(exc)))
+            return
+        self.post_message(self.Planned(result))
+
+    @on(Progressed)
+    def _progressed(self, message: Progressed) -> None:
+        self.query_one(ProgressBar).update(progress=round(message.fraction * 100))
+
+    @on(Planned)
+    async def _planned(self, message: Planned) -> None:
+        self.planning = False
+        self.query_one(ProgressBar).display = False
+        self.picked = None
+        result = message.result
+        notes = "  ".join(result.warnings)
+        self._say(f"Planned {len(result.plan.rounds)} rounds with {result.method}. {notes}".rstrip())
+        await self.reload()
+        self.session_app.changed(Topic.SEATING)
+
+    @on(PlanningFailed)
+    def _planning_failed(self, message: PlanningFailed) -> None:
+        self.planning = False
+        self.query_one(ProgressBar).display = False
+        self._say(f"Could not seat: {message.problem}")
+
+    # -- locking ----------------------------------------------------------------------------------
+
+    async def action_toggle_lock(self) -> None:
+        meeting = self.meeting
+        if self.plan is None or meeting is None or meeting.id is None or not self.plan.rounds:
+            return
+        round_ = self.plan.round(self.active_round)
+        self.store.seating.set_locked(meeting.id, round_.number, not round_.locked)
+        self._say(f"Round {round_.number} {'unlocked' if round_.locked else 'locked: it will not change again'}.")
+        await self.reload()
+        self.session_app.changed(Topic.SEATING)
+
+    # -- moving people ----------------------------------------------------------------------------
+
+    def _card(self) -> TableCard | None:
+        return self.focused if isinstance(self.focused, TableCard) else None
+
+    def _highlighted(self) -> tuple[TableCard, int] | None:
+        card = self._card()
+        member = card.highlighted_member if card else None
+        return (card, member) if card is not None and member is not None else None
+
+    def _person(self, member_id: int) -> str:
+        member = self.members.get(member_id)
+        return member.full_name if member else f"member {member_id}"
+
+    async def action_pick(self) -> None:
+        target = self._highlighted()
+        if target is None or self.plan is None:
+            return
+        card, member = target
+        if self.plan.round(card.round_number).locked:
+            self._say(f"Round {card.round_number} is locked: it has already run.")
+            return
+        self.picked = (card.round_number, member)
+        await self._redraw()
+        self._say(f"Picked {self._person(member)}: highlight someone and press s to swap, or t to move to that table.")
+
+    async def action_cancel_pick(self) -> None:
+        if self.picked is not None:
+            self.picked = None
+            await self._redraw()
+            self._say("")
+
+    def _changes(self, card: TableCard, member: int | None) -> list[tuple[str, ManualChange]]:
+        if self.picked is None or card.round_number != self.picked[0]:
+            return []
+        round_number, picked = self.picked
+        changes: list[tuple[str, ManualChange]] = []
+        if member is not None and member != picked and picked not in card.member_ids:
+            swap = ManualChange(round=round_number, kind="swap", member_id=picked, other_member_id=member)
+            changes.append((f"s: swap with {self._person(member)}", swap))
+        if picked not in card.member_ids:
+            move = ManualChange(round=round_number, kind="move", member_id=picked, to_table=card.label)
+            changes.append((f"t: move to table {card.label}", move))
+        return changes
+
+    @on(OptionList.OptionHighlighted)
+    def _highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
+        card = event.option_list
+        if not isinstance(card, TableCard) or self.picked is None or self.plan is None or self.context is None:
+            return
+        effects = []
+        for label, change in self._changes(card, card.highlighted_member):
+            try:
+                effect = score_change(self.plan, self.context, change)
+            except TablesessionError as exc:
+                effects.append(f"{label}: {exc}")
+                continue
+            effects.append(f"{label}: {effect.describe()}")
+        self._say(f"{self._person(self.picked[1])}  ->  " + "   |   ".join(effects) if effects else "")
+
+    async def action_swap(self) -> None:
+        await self._make("swap")
+
+    async def action_move_here(self) -> None:
+        await self._make("move")
+
+    async def _make(self, kind: str) -> None:
+        card = self._card()
+        meeting = self.meeting
+        if card is None or self.plan is None or self.context is None or meeting is None:
+            return
+        chosen = [(label, c) for label, c in self._changes(card, card.highlighted_member) if c.kind == kind]
+        if not chosen:
+            self._say("Pick someone first (space), then highlight a person or table in the same round.")
+            return
+        label, change = chosen[0]
+        try:
+            effect = score_change(self.plan, self.context, change)
+            changed = apply_change(self.plan, change, self.context.policy.max_size)
+        except TablesessionError as exc:
+            self._say(str(exc))
+            return
+        self.store.seating.save(changed)
+        self.picked = None
+        self._say(f"Done ({label.split(': ', 1)[1]}): {effect.describe()}.")
+        await self.reload()
+        self.session_app.changed(Topic.SEATING)
+
+    # -- late arrivals and leavers ----------------------------------------------------------------
+
+    async def _attendance_changed(self) -> None:
+        notes = self.fit_attendance()
+        await self.reload()
+        if notes:
+            self._say("  ".join(notes))
+            self.session_app.changed(Topic.SEATING)
+
+    def fit_attendance(self) -> list[str]:
+        """Seat people checked in since the plan was made; take out those who left. Returns what changed."""
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            return []
+        plan = self.store.seating.load(meeting.id)
+        if plan is None or all(r.locked for r in plan.rounds):
+            return []
+        present = self.store.attendance.present_ids(meeting.id)
+        seated = {m for r in plan.rounds if not r.locked for m in r.member_ids}
+        names = self.store.members.get_many(present | seated)
+
+        def name(m: int) -> str:
+            return names[m].full_name if m in names else f"member {m}"
+
+        notes: list[str] = []
+        for member_id in sorted(present - seated):
+            try:
+                change = arrive_late(self.store, meeting, member_id, self._options())
+            except TablesessionError as exc:
+                notes.append(f"{name(member_id)}: {exc}.")
+                continue
+            tables = ", ".join(f"round {m.round} table {m.to_table}" for m in change.moves)
+            notes.append(f"Seated {name(member_id)} (late): {tables}.")
+        for member_id in sorted(seated - present):
+            change = leave(self.store, meeting, member_id, self._options())
+            moved = change.others_moved
+            notes.append(
+                f"Took {name(member_id)} out of the rounds to come"
+                + (f"; {moved} moved to keep tables full." if moved else ".")
+            )
+            notes.extend(change.warnings)
+        return notes

@@ -1,0 +1,63 @@
+"""Writing export files: whole or not at all, readable only by their owner, with names any OS accepts."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from sessions.errors import TablesessionError
+
+# Characters Windows, macOS or a mail client refuse or mangle in a file name.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_SPACES = re.compile(r"\s+")
+NAME_MAX = 120  # well inside every file system's 255, leaving room for a folder path on Windows
+
+
+class OutputExistsError(TablesessionError):
+    """The export would replace a file the user did not say to replace."""
+
+
+def safe_file_name(text: str, *, fallback: str = "export") -> str:
+    """`text` made safe as one file name: NFC, no path separators or reserved characters, bounded length."""
+    cleaned = _UNSAFE.sub(" ", unicodedata.normalize("NFC", text))
+    cleaned = _SPACES.sub(" ", cleaned).strip(" .")
+    if len(cleaned) > NAME_MAX:
+        cleaned = cleaned[:NAME_MAX].rstrip(" .")
+    return cleaned or fallback
+
+
+def check_writable(path: Path, *, overwrite: bool) -> None:
+    """Refuse before anything is written: a missing folder, a folder where a file goes, or a file in the way."""
+    if path.is_dir():
+        raise TablesessionError(f"{path}: is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise TablesessionError(f"{path}: the folder {path.parent} does not exist")
+    if path.exists() and not overwrite:
+        raise OutputExistsError(f"{path}: already exists; choose another name or allow replacing it (--force)")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, so readers never see half a file."""
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise TablesessionError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        # mkstemp already made it 0600: contact details stay private to the facilitator's account.
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise TablesessionError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_export(path: Path, data: bytes, *, overwrite: bool) -> None:
+    check_writable(path, overwrite=overwrite)
+    write_atomically(path, data)

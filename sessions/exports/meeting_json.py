@@ -1,0 +1,236 @@
+"""The whole meeting as one JSON document, to carry it to another laptop and import it there.
+
+Shape (format "tablesession-meeting", version 1); every key is always present:
+
+    {
+      "format": "tablesession-meeting",
+      "version": 1,
+      "exported_at": "2026-11-24T21:05:00+00:00",
+      "group": {"name": "..."},
+      "meeting": {"date": "2026-11-24", "title": "...", "venue": "...", "table_min": 6, "table_max": 8,
+                  "turn_seconds": 300, "warning_seconds": 60, "changeover_seconds": 30},
+      "members": [{"ref": 1, "first_name": "...", "last_name": "...", "headline": "...",
+                   "employers": [...], "target_roles": [...], "target_companies": [...], "subgroups": [...],
+                   "email": null, "phone": null, "linkedin": "...", "website": null,
+                   "tags": ["newcomer"], "sharing": {"email": false, ...}, "updated_at": "..."}],
+      "attendance": [{"member": 1, "registered": true, "source": "eventbrite", "registered_at": null,
+                      "checked_in_at": "...", "walk_in": false, "no_show": false, "left_at": null}],
+      "seating": null or {"seed": 7, "created_at": "...",
+                          "rounds": [{"number": 1, "locked": true,
+                                      "tables": [{"label": "1", "capacity": null,
+                                                  "seats": [{"number": 1, "member": 1}]}]}]},
+      "rounds_run": [1, 2],
+      "clock_log": [{"round": 1, "command": "start", "argument": null, "wall_time": "..."}]
+    }
+
+`ref` numbers people within the file only; `member` fields point at them. Members are everyone with a
+registration or a seat. Each card carries only what its member agreed to share, plus their sharing
+choices, so this file is no more revealing than the contact exports; the facilitator's private notes
+and extra registration answers stay on the laptop. A seat whose member was forgotten is not written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sessions.models import Meeting, Member, Sharing, Tag
+from sessions.store import Store
+
+from .scope import ExportScope, attendee_ids
+
+FORMAT = "tablesession-meeting"
+VERSION = 1
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GroupRecord(_Record):
+    name: str
+
+
+class MeetingRecord(_Record):
+    date: dt.date
+    title: str = ""
+    venue: str = ""
+    table_min: int
+    table_max: int
+    turn_seconds: int
+    warning_seconds: int
+    changeover_seconds: int
+
+
+class MemberRecord(_Record):
+    """A card as its member shares it. Values are checked again by the Member model on import."""
+
+    ref: int = Field(ge=1)
+    first_name: str
+    last_name: str = ""
+    headline: str = ""
+    employers: list[str] = Field(default_factory=list)
+    target_roles: list[str] = Field(default_factory=list)
+    target_companies: list[str] = Field(default_factory=list)
+    subgroups: list[str] = Field(default_factory=list)
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    website: str | None = None
+    tags: list[Tag] = Field(default_factory=list)
+    sharing: Sharing = Field(default_factory=Sharing)
+    updated_at: dt.datetime | None = None
+
+
+class AttendanceRecord(_Record):
+    member: int
+    registered: bool = True
+    source: str = ""
+    registered_at: dt.datetime | None = None
+    checked_in_at: dt.datetime | None = None
+    walk_in: bool = False
+    no_show: bool = False
+    left_at: dt.datetime | None = None
+
+
+class SeatRecord(_Record):
+    number: int = Field(ge=1)
+    member: int
+
+
+class TableRecord(_Record):
+    label: str
+    capacity: int | None = None
+    seats: list[SeatRecord] = Field(default_factory=list)
+
+
+class RoundRecord(_Record):
+    number: int = Field(ge=1)
+    locked: bool = False
+    tables: list[TableRecord] = Field(default_factory=list)
+
+
+class SeatingRecord(_Record):
+    seed: int | None = None
+    created_at: dt.datetime | None = None
+    rounds: list[RoundRecord] = Field(default_factory=list)
+
+
+class ClockRecord(_Record):
+    round: int = Field(ge=1)
+    command: str = Field(min_length=1)
+    argument: float | None = None
+    wall_time: dt.datetime
+
+
+class MeetingDocument(_Record):
+    format: str
+    version: int
+    exported_at: dt.datetime | None = None
+    group: GroupRecord | None = None
+    meeting: MeetingRecord
+    members: list[MemberRecord] = Field(default_factory=list)
+    attendance: list[AttendanceRecord] = Field(default_factory=list)
+    seating: SeatingRecord | None = None
+    rounds_run: list[int] = Field(default_factory=list)
+    clock_log: list[ClockRecord] = Field(default_factory=list)
+
+
+def member_record(ref: int, member: Member) -> MemberRecord:
+    """The record for `member`, built from their shared card so withheld fields stay out."""
+    card = member.shared_card()
+    return MemberRecord(
+        ref=ref,
+        first_name=card.first_name,
+        last_name=card.last_name,
+        headline=card.headline or "",
+        employers=list(card.employers),
+        target_roles=list(card.target_roles),
+        target_companies=list(card.target_companies),
+        subgroups=list(card.subgroups),
+        email=card.email,
+        phone=card.phone,
+        linkedin=card.linkedin,
+        website=card.website,
+        tags=sorted(member.tags),
+        sharing=member.sharing,
+        updated_at=member.updated_at,
+    )
+
+
+def meeting_document(
+    store: Store, scope: ExportScope, exported_at: dt.datetime
+) -> tuple[MeetingDocument, list[Member]]:
+    """The document for the scope's meeting, and the members it describes (for the export summary)."""
+    meeting: Meeting = scope.meeting
+    meeting_id = scope.meeting_id
+    plan = store.seating.load(meeting_id)
+    records = store.attendance.for_meeting(meeting_id)
+    wanted = {r.member_id for r in records} | attendee_ids(store, meeting_id, plan)
+    members = sorted(store.members.get_many(wanted).values(), key=lambda m: m.sort_key)
+    refs = {m.id: index for index, m in enumerate(members, start=1) if m.id is not None}
+
+    seating = None
+    if plan is not None:
+        seating = SeatingRecord(
+            seed=plan.seed,
+            created_at=plan.created_at,
+            rounds=[
+                RoundRecord(
+                    number=round_.number,
+                    locked=round_.locked,
+                    tables=[
+                        TableRecord(
+                            label=table.label,
+                            capacity=table.capacity,
+                            seats=[
+                                SeatRecord(number=seat.number, member=refs[seat.member_id])
+                                for seat in sorted(table.seats, key=lambda s: s.number)
+                                if seat.member_id in refs
+                            ],
+                        )
+                        for table in round_.tables
+                    ],
+                )
+                for round_ in plan.rounds
+            ],
+        )
+    events = store.clock_log.events(meeting_id)
+    rounds_run = {e.round_number for e in events}
+    if plan is not None:
+        rounds_run |= {r.number for r in plan.rounds if r.locked}
+    document = MeetingDocument(
+        format=FORMAT,
+        version=VERSION,
+        exported_at=exported_at,
+        group=GroupRecord(name=store.group.name) if store.has_group() else None,
+        meeting=MeetingRecord(**meeting.model_dump(exclude={"id"})),
+        members=[member_record(refs[m.id], m) for m in members if m.id is not None],
+        attendance=[
+            AttendanceRecord(
+                member=refs[r.member_id],
+                registered=r.registered,
+                source=r.source,
+                registered_at=r.registered_at,
+                checked_in_at=r.checked_in_at,
+                walk_in=r.walk_in,
+                no_show=r.no_show,
+                left_at=r.left_at,
+            )
+            for r in sorted(records, key=lambda r: refs.get(r.member_id, 0))
+            if r.member_id in refs
+        ],
+        seating=seating,
+        rounds_run=sorted(rounds_run),
+        clock_log=[
+            ClockRecord(round=e.round_number, command=e.command, argument=e.argument, wall_time=e.wall_time)
+            for e in events
+        ],
+    )
+    return document, members
+
+
+def document_bytes(document: MeetingDocument) -> bytes:
+    # pydantic's serialiser: the standard library's indenting encoder is pure Python and 10x slower.
+    return (document.model_dump_json(indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,256 @@
+"""One row of a registration file turned into a candidate member: cleaned values, consent, and what to do.
+
+Every problem is a note naming the row and the column, so the summary can say exactly where to look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sessions.models import SharedField, limits
+
+from . import cleaning
+from .consent import choices_from_list, options_vocabulary
+from .fields import CONSENT_FIELDS
+from .fields import ImportField as F
+from .folding import fold
+from .mapping import ColumnMapping
+from .names import split_full_name
+from .reading import SourceRow, SourceTable
+
+SKIPPED_STATUSES = frozenset({"refunded", "cancelled", "canceled", "transferred", "deleted", "not attending"})
+ATTENDING_STATUSES = frozenset({"attending", "checked in", "registered", "confirmed", "going", ""})
+ARRIVED = frozenset({"y", "yes", "checked in", "attended", "true", "1"})
+EXTRA_KEY_MAX = limits.SHORT_TEXT_MAX * 2
+Warn = Callable[["F | str", str], None]  # notes a problem with a column of the row being read
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """Something about one row: `row` as a spreadsheet numbers it, `field` the column's title."""
+
+    row: int | None
+    name: str
+    message: str
+    field: str | None = None
+
+    def line(self) -> str:
+        where = f"row {self.row}" if self.row is not None else "file"
+        who = f" {self.name}" if self.name else ""
+        column = f", {self.field!r}" if self.field else ""
+        return f"{where}{who}{column}: {self.message}"
+
+
+@dataclass
+class Candidate:
+    row: int
+    first_name: str
+    last_name: str
+    name_is_split_guess: bool = False  # the file gave one Name field that we split
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    website: str | None = None
+    headline: str = ""
+    title: str = ""  # fills an empty headline, never replaces one
+    company: str = ""
+    employers: list[str] = field(default_factory=list)
+    target_roles: list[str] = field(default_factory=list)
+    target_companies: list[str] = field(default_factory=list)
+    subgroups: list[str] = field(default_factory=list)
+    sharing: dict[SharedField, bool] = field(default_factory=dict)
+    newcomer: bool | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    arrived: bool = False  # the file says they checked in / attended
+    waitlisted: bool = False
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def all_employers(self) -> list[str]:
+        """The current company first, then the rest of the history."""
+        listed = [self.company] if self.company else []
+        seen = {fold(name) for name in listed}
+        for name in self.employers:
+            if fold(name) not in seen:
+                listed.append(name)
+                seen.add(fold(name))
+        return listed
+
+
+@dataclass
+class Skip:
+    note: RowNote
+
+
+@dataclass
+class RowReader:
+    """Reads rows of one table with one mapping; notes what it could not use."""
+
+    table: SourceTable
+    mapping: ColumnMapping
+    region: str
+    file_notes: list[RowNote] = field(default_factory=list)
+    _offered: set[SharedField] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        share_column = self.mapping.column_of(F.SHARE_LIST)
+        unknown: set[str] = set()
+        if share_column is not None:
+            self._offered, unknown = options_vocabulary(row.values[share_column] for row in self.table.rows)
+        for index in self.mapping.extra_columns:
+            header = self.mapping.headers[index]
+            if len(header) > EXTRA_KEY_MAX:
+                self.file_notes.append(
+                    RowNote(
+                        None, "", f"a column title of {len(header):,} characters is not a question; column left out"
+                    )
+                )
+        for option in sorted(unknown):
+            self.file_notes.append(
+                RowNote(
+                    None,
+                    "",
+                    f"option {option!r} is not a card field we know; it changes nothing",
+                    self._header(F.SHARE_LIST),
+                )
+            )
+
+    def _cell(self, row: SourceRow, wanted: F) -> str:
+        index = self.mapping.column_of(wanted)
+        return "" if index is None else row.values[index]
+
+    def _header(self, wanted: F) -> str:
+        return self.mapping.header_of(wanted) or wanted.value
+
+    def read(self, row: SourceRow) -> tuple[Candidate | Skip, list[RowNote]]:
+        notes: list[RowNote] = []
+        first, last, split = self._names(row)
+        display = " ".join(part for part in (first[:40], last[:40]) if part)
+
+        def warn(wanted: F | str, message: str) -> None:
+            column = self._header(wanted) if isinstance(wanted, F) else wanted
+            notes.append(RowNote(row.number, display, message, column))
+
+        skip = self._skip_reason(row, display)
+        if skip is not None:
+            return skip, notes
+        name_column = F.FIRST_NAME if self.mapping.column_of(F.FIRST_NAME) is not None else F.FULL_NAME
+        if not first:
+            return Skip(RowNote(row.number, "", "no name; row not imported", self._header(name_column))), notes
+        for part, column in ((first, name_column), (last, F.LAST_NAME if not split else F.FULL_NAME)):
+            if len(part) > limits.NAME_MAX:
+                message = (
+                    f"the name is {len(part):,} characters, more than the {limits.NAME_MAX} allowed; row not imported"
+                )
+                return Skip(RowNote(row.number, display, message, self._header(column))), notes
+
+        candidate = Candidate(row=row.number, first_name=first, last_name=last, name_is_split_guess=split)
+        candidate.email = self._cleaned(row, F.EMAIL, cleaning.email(self._cell(row, F.EMAIL)), warn)
+        candidate.phone = self._cleaned(row, F.PHONE, cleaning.phone(self._cell(row, F.PHONE), self.region), warn)
+        candidate.linkedin = self._cleaned(row, F.LINKEDIN, cleaning.linkedin(self._cell(row, F.LINKEDIN)), warn)
+        candidate.website = self._cleaned(row, F.WEBSITE, cleaning.website(self._cell(row, F.WEBSITE)), warn)
+        candidate.headline = self._text(row, F.HEADLINE, limits.HEADLINE_MAX, warn)
+        candidate.title = self._text(row, F.JOB_TITLE, limits.HEADLINE_MAX, warn)
+        candidate.company = self._text(row, F.COMPANY, limits.SHORT_TEXT_MAX, warn)
+        candidate.employers = self._list(row, F.EMPLOYERS, warn)
+        candidate.target_roles = self._list(row, F.TARGET_ROLES, warn)
+        candidate.target_companies = self._list(row, F.TARGET_COMPANIES, warn)
+        candidate.subgroups = self._list(row, F.SUBGROUPS, warn)
+        candidate.sharing = self._sharing(row)
+        candidate.newcomer = cleaning.yes_no(self._cell(row, F.FIRST_TIME))
+        candidate.arrived = (
+            fold(self._cell(row, F.ATTENDED)) in ARRIVED or fold(self._cell(row, F.STATUS)) == "checked in"
+        )
+        candidate.waitlisted = fold(self._cell(row, F.RSVP)) == "waitlist"
+        if candidate.waitlisted:
+            warn(F.RSVP, "on the waitlist; registered so they can be checked in if they come")
+        guests = cleaning.text(self._cell(row, F.GUESTS))
+        if guests.isdigit() and int(guests) > 0:
+            warn(F.GUESTS, f"brings {guests} guest(s); check them in as walk-ins when they arrive")
+        status = fold(self._cell(row, F.STATUS))
+        if status not in ATTENDING_STATUSES:
+            warn(F.STATUS, f"status {cleaning.text(self._cell(row, F.STATUS))!r} is not one we know; registered anyway")
+        if candidate.headline and candidate.title:
+            # Both asked: the headline is the card's line; keep the title as an answer.
+            candidate.extra[self._header(F.JOB_TITLE)] = candidate.title
+        candidate.extra.update(self._extra(row, warn))
+        return candidate, notes
+
+    # -- pieces -----------------------------------------------------------------------------
+
+    def _names(self, row: SourceRow) -> tuple[str, str, bool]:
+        first = cleaning.text(self._cell(row, F.FIRST_NAME))
+        last = cleaning.text(self._cell(row, F.LAST_NAME))
+        if first or last:
+            # A row with only a last name still names someone: use it as the first (required) name.
+            return (first, last, False) if first else (last, "", False)
+        full = cleaning.text(self._cell(row, F.FULL_NAME))
+        if not full:
+            return "", "", False
+        split = split_full_name(full)
+        return split.first_name, split.last_name, True
+
+    def _skip_reason(self, row: SourceRow, display: str) -> Skip | None:
+        status = cleaning.text(self._cell(row, F.STATUS))
+        if fold(status) in SKIPPED_STATUSES:
+            return Skip(RowNote(row.number, display, f"{status}; not registered", self._header(F.STATUS)))
+        rsvp = cleaning.text(self._cell(row, F.RSVP))
+        if fold(rsvp) == "no":
+            return Skip(RowNote(row.number, display, "RSVP No; not registered", self._header(F.RSVP)))
+        return None
+
+    def _cleaned(self, row: SourceRow, wanted: F, cleaned: cleaning.Cleaned, warn: Warn) -> str | None:
+        if cleaned.problem:
+            warn(wanted, cleaned.problem)
+        return cleaned.value
+
+    def _text(self, row: SourceRow, wanted: F, limit: int, warn: Warn) -> str:
+        value = cleaning.text(self._cell(row, wanted))
+        if len(value) > limit:
+            warn(wanted, f"{len(value):,} characters, more than the {limit} a card holds; left out")
+            return ""
+        return value
+
+    def _list(self, row: SourceRow, wanted: F, warn: Warn) -> list[str]:
+        raw = self._cell(row, wanted)
+        if len(raw) > limits.EXTRA_VALUE_MAX * 4:
+            warn(wanted, f"{len(raw):,} characters is not a list of names; left out")
+            return []
+        items = cleaning.split_list(raw)
+        kept = [item for item in items if len(item) <= limits.SHORT_TEXT_MAX]
+        if len(kept) < len(items):
+            warn(wanted, f"{len(items) - len(kept)} entry(ies) longer than {limits.SHORT_TEXT_MAX} characters left out")
+        if len(kept) > limits.LIST_MAX:
+            warn(wanted, f"{len(kept)} entries; kept the first {limits.LIST_MAX}")
+            kept = kept[: limits.LIST_MAX]
+        return kept
+
+    def _sharing(self, row: SourceRow) -> dict[SharedField, bool]:
+        choices = choices_from_list(self._cell(row, F.SHARE_LIST), self._offered)
+        for consent, card_field in CONSENT_FIELDS.items():
+            answer = cleaning.yes_no(self._cell(row, consent))
+            if answer is not None:
+                choices[SharedField(card_field)] = answer
+        return choices
+
+    def _extra(self, row: SourceRow, warn: Warn) -> dict[str, str]:
+        answers: dict[str, str] = {}
+        for index in self.mapping.extra_columns:
+            header = self.mapping.headers[index]
+            value = cleaning.text(row.values[index])
+            if not value:
+                continue
+            if len(header) > EXTRA_KEY_MAX:
+                continue  # reported once for the file, not on every row
+            if len(value) > limits.EXTRA_VALUE_MAX:
+                warn(
+                    header,
+                    f"{len(value):,} characters, more than the {limits.EXTRA_VALUE_MAX} kept for an answer; left out",
+                )
+                continue
+            answers[header] = value
+        return answers

@@ -1,0 +1,128 @@
+"""The registration exports we know, told apart by their column titles, and what each fixed column means."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .fields import ImportField as F
+from .folding import fold
+
+
+class SourceFormat(StrEnum):
+    """Values are what `--format` accepts (and the registration's `source`)."""
+
+    EVENTBRITE = "eventbrite"
+    MEETUP = "meetup"
+    GOOGLE_FORMS = "google-forms"
+    LINKEDIN = "linkedin"
+    CSV = "csv"
+
+    @property
+    def label(self) -> str:
+        return FORMAT_SPECS[self].title
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    title: str
+    # Column title (folded) -> field, for the columns this export always has.
+    known: dict[str, F]
+    # Columns we read past on purpose: order bookkeeping and home addresses have no place on a card.
+    bookkeeping: frozenset[str] = frozenset()
+    # Columns kept as extra answers as they are, never guessed to mean a card field.
+    keep: frozenset[str] = frozenset()
+    # Whether the export is a registration list for one meeting (LinkedIn connections are not).
+    registers: bool = True
+
+
+def _titles(*names: str) -> frozenset[str]:
+    return frozenset(fold(name) for name in names)
+
+
+FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
+    SourceFormat.EVENTBRITE: FormatSpec(
+        title="Eventbrite attendee report",
+        known={
+            fold("First Name"): F.FIRST_NAME,
+            fold("Last Name"): F.LAST_NAME,
+            fold("Email"): F.EMAIL,
+            fold("Cell Phone"): F.PHONE,
+            fold("Job Title"): F.JOB_TITLE,
+            fold("Company"): F.COMPANY,
+            fold("Attendee Status"): F.STATUS,
+            fold("Checked In"): F.ATTENDED,
+            fold("Website"): F.WEBSITE,
+        },
+        bookkeeping=_titles(
+            "Order #",
+            "Order Date",
+            "Quantity",
+            "Price Tier",
+            "Ticket Type",
+            "Attendee #",
+            "Group",
+            "Order Type",
+            "Currency",
+            "Total Paid",
+            "Fees Paid",
+            "Eventbrite Fees",
+            "Eventbrite Payment Processing",
+            "Barcode #",
+            "Event Name",
+            "Event ID",
+            "Home Address 1",
+            "Home Address 2",
+            "Home City",
+            "Home State",
+            "Home Zip",
+            "Home Country",
+        ),
+    ),
+    SourceFormat.MEETUP: FormatSpec(
+        title="Meetup attendee export",
+        known={
+            fold("Name"): F.FULL_NAME,
+            fold("RSVP"): F.RSVP,
+            fold("Attendance"): F.ATTENDED,
+            fold("Guests"): F.GUESTS,
+        },
+        bookkeeping=_titles("RSVPed on", "Joined Group on", "Event Host"),
+        # Meetup's "Title" is a role in the Meetup group (Organizer), not a job title.
+        keep=_titles("User ID", "Title", "URL of Member Profile", "Notes"),
+    ),
+    SourceFormat.GOOGLE_FORMS: FormatSpec(
+        title="Google Forms responses",
+        known={fold("Email Address"): F.EMAIL},
+        bookkeeping=_titles("Timestamp"),
+    ),
+    SourceFormat.LINKEDIN: FormatSpec(
+        title="LinkedIn Connections.csv",
+        known={
+            fold("First Name"): F.FIRST_NAME,
+            fold("Last Name"): F.LAST_NAME,
+            fold("URL"): F.LINKEDIN,
+            fold("Email Address"): F.EMAIL,
+            fold("Company"): F.COMPANY,
+            fold("Position"): F.JOB_TITLE,
+        },
+        bookkeeping=_titles("Connected On"),
+        registers=False,
+    ),
+    SourceFormat.CSV: FormatSpec(title="CSV file", known={}),
+}
+
+
+def detect_format(headers: list[str]) -> SourceFormat:
+    """Which export these column titles come from (CSV when none fits)."""
+    titles = {fold(header) for header in headers}
+    first = fold(headers[0]) if headers else ""
+    if fold("Attendee Status") in titles or {fold("Order #"), fold("Attendee #")} <= titles:
+        return SourceFormat.EVENTBRITE
+    if {fold("Name"), fold("RSVP")} <= titles and titles & _titles("URL of Member Profile", "User ID", "RSVPed on"):
+        return SourceFormat.MEETUP
+    if _titles("First Name", "Last Name", "URL", "Connected On") <= titles:
+        return SourceFormat.LINKEDIN
+    if first == fold("Timestamp"):
+        return SourceFormat.GOOGLE_FORMS
+    return SourceFormat.CSV

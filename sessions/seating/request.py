@@ -1,0 +1,105 @@
+"""What the seating engine is asked: who is present, how tables are sized, constraints and history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sessions.models import Member, Round, Tag, limits
+from sessions.models.meeting import DEFAULT_TABLE_MAX, DEFAULT_TABLE_MIN
+
+PairKey = tuple[int, int]
+
+DEFAULT_TIME_LIMIT = 5.0  # seconds; a plan for a room of 60 is usually found in well under one
+# Search steps without a better plan before the search stops on its own, so equal seeds give equal
+# plans whenever the time limit is not what stopped it.
+DEFAULT_PATIENCE = 2500
+
+
+class SubgroupMode(StrEnum):
+    """How sub-groups (Marketing, Engineering...) sit: spread over tables, or together at their own tables."""
+
+    MIX = "mix"
+    CLUSTER = "cluster"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person present, with only what seating needs to know about them."""
+
+    member_id: int
+    tags: frozenset[Tag] = frozenset()
+    subgroup: str | None = None  # the first sub-group listed on the card
+    employer: str | None = None  # current employer
+
+    @classmethod
+    def from_member(cls, member: Member) -> Person:
+        if member.id is None:
+            raise ValueError("only saved members can be seated")
+        subgroup = member.subgroups[0] if member.subgroups else None
+        return cls(member_id=member.id, tags=member.tags, subgroup=subgroup, employer=member.current_employer)
+
+
+class PhysicalTable(BaseModel):
+    """A real table in the room: the label printed on it and how many chairs it has."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)
+    capacity: int = Field(ge=limits.TABLE_SIZE_MIN, le=limits.TABLE_SIZE_MAX)
+
+
+class TablePolicy(BaseModel):
+    """How tables are sized: bounds on people per table, and optionally a table count or the room's tables."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_size: int = Field(default=DEFAULT_TABLE_MIN, ge=limits.TABLE_SIZE_MIN, le=limits.TABLE_SIZE_MAX)
+    max_size: int = Field(default=DEFAULT_TABLE_MAX, ge=limits.TABLE_SIZE_MIN, le=limits.TABLE_SIZE_MAX)
+    tables: int | None = Field(default=None, ge=1, le=1000)
+    physical: tuple[PhysicalTable, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TablePolicy:
+        if self.min_size > self.max_size:
+            raise ValueError(f"the smallest table size ({self.min_size}) is larger than the largest ({self.max_size})")
+        names = [t.name.casefold() for t in self.physical]
+        if len(set(names)) != len(names):
+            raise ValueError("two physical tables have the same name")
+        if self.tables is not None and self.physical and self.tables > len(self.physical):
+            raise ValueError(f"{self.tables} tables asked for, but the room has {len(self.physical)}")
+        return self
+
+
+class Constraints(BaseModel):
+    """Rules the plan must (keep apart, keep together, hosts) or should (spread, sub-groups) follow."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    keep_apart: tuple[tuple[int, int], ...] = ()
+    apart_same_employer: bool = False
+    keep_together: tuple[tuple[int, ...], ...] = ()
+    pin_hosts: bool = True  # members tagged host stay at one table all meeting, one host per table
+    spread_tags: frozenset[Tag] = frozenset({Tag.NEWCOMER, Tag.CONNECTOR})
+    subgroups: SubgroupMode = SubgroupMode.MIX
+
+
+@dataclass(frozen=True)
+class SeatingRequest:
+    """Everything one solve needs. `locked` rounds were already run: they are kept and count as meetings."""
+
+    meeting_id: int
+    people: Sequence[Person]
+    rounds: int
+    policy: TablePolicy = field(default_factory=TablePolicy)
+    constraints: Constraints = field(default_factory=Constraints)
+    history: Mapping[PairKey, Sequence[dt.date]] = field(default_factory=dict)
+    on: dt.date | None = None  # the meeting's date, to weigh history by how recent it is
+    seed: int = 0
+    time_limit: float = DEFAULT_TIME_LIMIT
+    locked: Sequence[Round] = ()
+    patience: int = DEFAULT_PATIENCE

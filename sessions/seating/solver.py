@@ -1,0 +1,164 @@
+"""Solve a seating request: choose tables, start from an algebraic design (or greedily), then tabu search."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sessions.models import Round, SeatingPlan, Table
+
+from .designs import grid_design
+from .greedy import greedy_round, record_round
+from .layout import Layout, choose_layout
+from .order import speaking_order
+from .problem import CostWeights, Problem, compile_problem
+from .request import SeatingRequest
+from .search import Progress, SearchLimits, tabu_search
+from .state import Assignment, SeatingState
+from .stats import SeatingStats, history_counts, plan_stats
+
+
+@dataclass(frozen=True)
+class SeatingResult:
+    plan: SeatingPlan
+    stats: SeatingStats
+    layout: Layout
+    warnings: tuple[str, ...]
+    method: str  # e.g. "GF(7) + search": how the plan was reached
+    seconds: float
+    steps: int
+    reached_bound: bool  # nothing better is possible (no repeats, groups kept, tags spread)
+
+
+def _enforce_pins(problem: Problem, round_: list[list[int]]) -> None:
+    """Move pinned people to their table by trading with someone unpinned there."""
+    where = {p: s for s, people in enumerate(round_) for p in people}
+    for p, slot in enumerate(problem.pinned):
+        current = where[p]
+        if slot < 0 or current == slot:
+            continue
+        other = next((q for q in round_[slot] if problem.pinned[q] != slot), None)
+        if other is None:
+            continue
+        round_[current][round_[current].index(p)] = other
+        round_[slot][round_[slot].index(other)] = p
+        where[p], where[other] = slot, current
+
+
+def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) -> tuple[Assignment, str]:
+    """Rounds from a grid design when the tables are balanced, else nothing."""
+    sizes = list(problem.layout.sizes)
+    tables, n = len(sizes), problem.n
+    if rounds < 2 or tables < 2 or max(sizes) - min(sizes) > 1:
+        return [], ""
+    if any(slot.capacity < max(sizes) for slot in problem.layout.slots):
+        return [], ""
+    rows = -(-n // tables)
+    design = grid_design(tables, rows, rounds, seed=seed, people=n)
+    design_list = list(design.rounds)
+    anchors: dict[int, int] = {}
+    for p in range(n):
+        if problem.pinned[p] >= 0:
+            anchors.setdefault(problem.pinned[p], p)
+    if anchors and design.rows_round:
+        design_list.pop()  # the rows round seats all of row 0 (the hosts) at one table
+    if len(design_list) < 2:
+        return [], ""
+    # One pinned person per table sits on row 0, whose people keep their table in every grid round;
+    # anyone else pinned (a host's buddy) is brought to the table afterwards.
+    points: list[int] = [-1] * n
+    for slot, p in anchors.items():
+        points[slot] = p
+    others = [p for p in range(n) if p not in anchors.values()]
+    rng.shuffle(others)
+    free = (i for i in range(n) if points[i] < 0)
+    for p, point in zip(others, free, strict=False):
+        points[point] = p
+    assignment: Assignment = []
+    for design_round in design_list:
+        round_: list[list[int]] = [[] for _ in sizes]
+        for point in range(n):
+            round_[design_round[point]].append(points[point])
+        _enforce_pins(problem, round_)
+        assignment.append(round_)
+    return assignment, design.source
+
+
+def initial_assignment(problem: Problem, rounds: int, rng: random.Random, seed: int) -> tuple[Assignment, str]:
+    assignment, method = design_rounds(problem, rounds, rng, seed)
+    meet = list(problem.base_meetings)
+    for round_ in assignment:
+        record_round(meet, problem.n, round_)
+    sizes = list(problem.layout.sizes)
+    if len(assignment) < rounds:
+        method = f"{method} + greedy" if method else "greedy"
+    while len(assignment) < rounds:
+        round_ = greedy_round(problem, meet, sizes, rng)
+        record_round(meet, problem.n, round_)
+        assignment.append(round_)
+    return assignment, method
+
+
+def solve(
+    request: SeatingRequest,
+    *,
+    weights: CostWeights | None = None,
+    progress: Progress | None = None,
+    now: Callable[[], float] = time.monotonic,
+) -> SeatingResult:
+    """A plan for `request`; the same request and seed give the same plan."""
+    started = now()
+    if request.rounds < 1:
+        raise ValueError("at least one round is needed")
+    locked = sorted(request.locked, key=lambda r: r.number)
+    layout = choose_layout(len(request.people), request.policy)
+    problem = compile_problem(request, layout, weights)
+    free = max(0, request.rounds - len(locked))
+    rng = random.Random(request.seed)
+    steps, reached, method = 0, True, "locked"
+    assignment: Assignment = []
+    if free and problem.n:
+        assignment, method = initial_assignment(problem, free, rng, request.seed)
+        state = SeatingState(problem, assignment)
+        limits = SearchLimits(deadline=started + request.time_limit, patience=request.patience)
+        outcome, assignment = tabu_search(state, list(range(free)), rng, limits, progress=progress, now=now)
+        steps, reached = outcome.steps, outcome.reached_bound
+        if outcome.steps:
+            method += " + search"
+    ordered = speaking_order(assignment, rng)
+    new_rounds = tuple(
+        Round(
+            number=len(locked) + i + 1,
+            tables=tuple(
+                Table.of(slot.label, [problem.ids[p] for p in people], capacity=slot.capacity)
+                for slot, people in zip(layout.slots, round_, strict=True)
+            ),
+        )
+        for i, round_ in enumerate(ordered)
+    )
+    plan = SeatingPlan(meeting_id=request.meeting_id, rounds=(*locked, *new_rounds), seed=request.seed)
+    stats = plan_stats(
+        plan.rounds,
+        history_counts(request.history),
+        together=[[problem.ids[p] for p in g] for g in problem.groups],
+        apart=[(problem.ids[p], problem.ids[q]) for p, q in problem.apart],
+    )
+    warnings = [*layout.warnings, *problem.warnings]
+    if stats.apart_violations:
+        warnings.append(f"{stats.apart_violations} kept-apart pair(s) had to share a table")
+    if stats.together_violations:
+        warnings.append(f"{stats.together_violations} time(s) a keep-together group could not sit together")
+    if progress is not None:
+        progress(1.0, 0.0)
+    return SeatingResult(
+        plan=plan,
+        stats=stats,
+        layout=layout,
+        warnings=tuple(warnings),
+        method=method,
+        seconds=now() - started,
+        steps=steps,
+        reached_bound=reached,
+    )

@@ -1,0 +1,205 @@
+"""The meeting as JSON: export, then import on a fresh database reproduces it; nothing is duplicated;
+a bad file is refused with its name and the JSON path of the problem, and changes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sessions.errors import TablesessionError
+from sessions.exports import ExportKind, ExportRequest, ExportScope, import_meeting_json, run_export
+from sessions.models import Group, Member, Sharing
+from sessions.store import Store
+from sessions.timekeeping import FakeClock
+
+from .conftest import RunMeeting
+
+
+@pytest.fixture
+def exported(store: Store, run_meeting: RunMeeting, clock: FakeClock, tmp_path: Path) -> Path:
+    path = tmp_path / "meeting.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
+    return path
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Store:
+    other = Store.open(tmp_path / "other-laptop.sqlite3")
+    other.save_group(Group(name="Same group, other laptop"))
+    return other
+
+
+def seating_by_name(store: Store, meeting_id: int) -> list[tuple[int, str, list[str]]]:
+    plan = store.seating.load(meeting_id)
+    assert plan is not None
+    names = {m.id: m.full_name for m in store.members.all()}
+    return [
+        (round_.number, table.label, [names[mid] for mid in table.member_ids])
+        for round_ in plan.rounds
+        for table in round_.tables
+    ]
+
+
+def attendance_by_name(store: Store, meeting_id: int) -> dict[str, tuple[bool, bool, bool, bool]]:
+    return {
+        member.full_name: (record.checked_in, record.walk_in, record.no_show, record.left_at is not None)
+        for member, record in store.attendance.roster(meeting_id)
+    }
+
+
+def test_import_on_a_fresh_database_reproduces_the_meeting(
+    store: Store, run_meeting: RunMeeting, exported: Path, fresh: Store, clock: FakeClock
+) -> None:
+    summary = import_meeting_json(fresh, exported, clock)
+    assert summary.meeting_created
+    assert summary.members_added == 8
+    assert summary.members_matched == 0
+    original, copy = run_meeting.meeting, summary.meeting
+    assert copy.id is not None
+    assert original.id is not None
+    assert copy.model_dump(exclude={"id"}) == original.model_dump(exclude={"id"})
+    assert seating_by_name(fresh, copy.id) == seating_by_name(store, original.id)
+    assert attendance_by_name(fresh, copy.id) == attendance_by_name(store, original.id)
+    plan = fresh.seating.load(copy.id)
+    assert plan is not None
+    assert [r.locked for r in plan.rounds] == [True, False]
+    events = [(e.round_number, e.command, e.argument, e.wall_time) for e in fresh.clock_log.events(copy.id)]
+    assert events == [(e.round_number, e.command, e.argument, e.wall_time) for e in store.clock_log.events(original.id)]
+    # Cards arrive as shared: the shared email is there, a withheld one is not, and sharing choices travel.
+    cards = {m.first_name: m for m in fresh.members.all()}
+    assert cards["Olga"].email == "Olga.Dubois@example.com"
+    assert cards["Olga"].sharing == run_meeting.members["Olga"].sharing
+    assert cards["Renée"].email is None
+    assert cards["Renée"].phone is None
+    assert cards["美咲"].last_name == "山田"
+
+
+def test_importing_twice_duplicates_nothing(exported: Path, fresh: Store, clock: FakeClock) -> None:
+    first = import_meeting_json(fresh, exported, clock)
+    second = import_meeting_json(fresh, exported, clock)
+    assert not second.meeting_created
+    assert second.meeting.id == first.meeting.id
+    assert second.members_added == 0
+    assert second.members_matched == 8
+    assert second.clock_events_added == 0
+    assert fresh.members.count() == 8
+    assert len(fresh.meetings.all()) == 1
+    assert first.meeting.id is not None
+    assert len(fresh.clock_log.events(first.meeting.id)) == 3
+
+
+def test_people_already_here_are_matched_by_email_or_name(exported: Path, fresh: Store, clock: FakeClock) -> None:
+    by_email = fresh.members.add(Member(first_name="O.", last_name="Dubois", email="OLGA.DUBOIS@EXAMPLE.COM"))
+    by_name = fresh.members.add(Member(first_name="renée", last_name="fernández-müller", phone="+1 972 555 0100"))
+    # The file's Noah withheld his email, so nothing says this Noah is someone else: the same person.
+    same_noah = fresh.members.add(Member(first_name="Noah", last_name="Quinn", email="noah.q@example.com"))
+    # The file's Tomás shares tomas@example.com; a Tomás here with another email is another person.
+    other_tomas = fresh.members.add(Member(first_name="Tomás", last_name="Trần", email="t.tran@example.com"))
+    summary = import_meeting_json(fresh, exported, clock)
+    assert summary.members_matched == 3
+    assert summary.members_added == 5
+    assert fresh.members.count() == 9
+    assert summary.meeting.id is not None
+    roster = {m.id for m, _ in fresh.attendance.roster(summary.meeting.id)}
+    assert {by_email.id, by_name.id, same_noah.id} <= roster
+    assert other_tomas.id not in roster
+    kept = fresh.members.get(by_name.id or 0)
+    assert kept.phone == "+1 972 555 0100"
+    assert kept.first_name == "renée"
+    assert kept.linkedin == "https://www.linkedin.com/in/renee-fm"  # a blank is filled from the file
+
+
+def test_two_people_here_with_the_imported_name_is_refused(exported: Path, fresh: Store, clock: FakeClock) -> None:
+    for phone in ("+1 972 555 0001", "+1 972 555 0002"):
+        fresh.members.add(Member(first_name="Kwame", last_name="Mensah", phone=phone))
+    with pytest.raises(TablesessionError, match=r"meeting\.json: \$\.members\[\d+\]: Kwame Mensah matches 2 members"):
+        import_meeting_json(fresh, exported, clock)
+    assert fresh.members.count() == 2
+    assert fresh.meetings.all() == []
+
+
+def _broken(tmp_path: Path, exported: Path, change: object) -> Path:
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    change(data)  # type: ignore[operator]
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.__setitem__("format", "something-else"), r"broken\.json: \$\.format: expected"),
+        (lambda d: d.__setitem__("version", 99), r"broken\.json: \$\.version: written by a newer tablesession"),
+        (lambda d: d["members"][2].__setitem__("email", "not-an-email"), r"\$\.members\[2\]\.email: not a valid email"),
+        (lambda d: d["members"][0].pop("first_name"), r"\$\.members\[0\]\.first_name: is required"),
+        (lambda d: d["meeting"].__setitem__("date", "someday"), r"\$\.meeting\.date: "),
+        (
+            lambda d: d["attendance"][1].__setitem__("member", 999),
+            r"\$\.attendance\[1\]\.member: no member with ref 999",
+        ),
+        (
+            lambda d: d["seating"]["rounds"][0]["tables"][0]["seats"][0].__setitem__("member", 77),
+            r"\$\.seating\.rounds\[0\]\.tables\[0\]\.seats\[0\]\.member: no member with ref 77",
+        ),
+        (
+            lambda d: d["seating"]["rounds"][0]["tables"][1]["seats"].append(
+                dict(d["seating"]["rounds"][0]["tables"][0]["seats"][0], number=9)
+            ),
+            r"\$\.seating\.rounds\[0\]: .*seats member \d+ twice",
+        ),
+        (lambda d: d["members"][1].__setitem__("surprise", 1), r"\$\.members\[1\]\.surprise: is not a known field"),
+    ],
+)
+def test_a_bad_file_is_refused_with_its_path_and_changes_nothing(
+    tmp_path: Path, exported: Path, fresh: Store, clock: FakeClock, *, change: object, message: str
+) -> None:
+    path = _broken(tmp_path, exported, change)
+    with pytest.raises(TablesessionError, match=message):
+        import_meeting_json(fresh, path, clock)
+    assert fresh.members.count() == 0
+    assert fresh.meetings.all() == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"format": "tablesession-meeting",', r"bad\.json: is not valid JSON \(line 1, column \d+"),
+        (b"[1, 2]", r"bad\.json: \$: expected an object"),
+        (b"\xff\xfe{}", r"bad\.json: is not UTF-8 text"),
+    ],
+)
+def test_unreadable_files_are_named(
+    tmp_path: Path, fresh: Store, clock: FakeClock, content: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(TablesessionError, match=message):
+        import_meeting_json(fresh, path, clock)
+
+
+def test_the_document_is_versioned_and_has_every_section(exported: Path) -> None:
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "tablesession-meeting"
+    assert data["version"] == 1
+    assert set(data) >= {"meeting", "members", "attendance", "seating", "rounds_run", "clock_log", "exported_at"}
+    assert data["rounds_run"] == [1]
+    assert all("notes" not in member and "extra" not in member for member in data["members"])
+
+
+def test_newer_card_in_the_file_wins_and_brings_its_sharing(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    # This laptop knew Tomás earlier, sharing nothing; at the meeting he updated his card and shared his email.
+    old = fresh.members.add(Member(first_name="Tomás", last_name="Trần", headline="Old headline"))
+    tomas = run_meeting.members["Tomás"]
+    store.members.update(tomas.model_copy(update={"headline": "New headline", "sharing": Sharing(email=True)}))
+    path = tmp_path / "newer.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
+    import_meeting_json(fresh, path, clock)
+    merged = fresh.members.get(old.id or 0)
+    assert merged.headline == "New headline"
+    assert merged.sharing.email
+    assert merged.email == "tomas@example.com"

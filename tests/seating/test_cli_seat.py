@@ -1,0 +1,99 @@
+"""`tablesession seat` and `bench seating` through the real command line entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli.main import main
+from sessions.models import Meeting, Member
+from sessions.store import Store
+from sessions.timekeeping import FakeClock
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "xdg-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
+def _room(path: Path, clock: FakeClock, present: int) -> int:
+    with Store.opened(path) as store:
+        meeting = store.meetings.add(Meeting(date=clock.today(), title="Weekly"))
+        assert meeting.id is not None
+        for i in range(present):
+            member = store.members.add(Member(first_name=f"Guest{i}", last_name="Example", email=f"g{i}@example.com"))
+            assert member.id is not None
+            store.attendance.check_in(meeting.id, member.id, clock.now())
+        return meeting.id
+
+
+def test_seat_json_has_the_documented_shape_and_is_saved(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "g.sqlite3"
+    meeting_id = _room(db, clock, 49)
+    status = main(["--db", str(db), "seat", "--rounds", "4", "--seed", "3", "--json"], clock=clock)
+    data = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert data["meeting"] == meeting_id
+    assert [r["round"] for r in data["rounds"]] == [1, 2, 3, 4]
+    first = data["rounds"][0]["tables"][0]
+    assert first["table"] == "1"
+    assert set(first["seats"][0]) == {"member_id", "name"}
+    assert first["seats"][0]["name"].startswith("Guest")
+    assert data["stats"] == {
+        "repeat_pairs": 0,
+        "history_repeat_pairs": 0,
+        "max_pair_meetings": 1,
+        "new_pair_ratio": 1.0,
+    }
+    with Store.opened(db) as store:
+        plan = store.seating.load(meeting_id)
+        assert plan is not None
+        assert len(plan.rounds) == 4
+
+
+def test_seat_prints_tables_and_warns_when_the_minimum_gives(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "g.sqlite3"
+    _room(db, clock, 9)
+    status = main(["--db", str(db), "seat", "--rounds", "1", "--seed", "1"], clock=clock)
+    captured = capsys.readouterr()
+    assert status == 0
+    assert "Table 1 (5)" in captured.out
+    assert "below the minimum of 6" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--min", "9", "--max", "3"], "--min 9 is larger than --max 3"),
+        (["--rounds", "0"], "--rounds must be at least 1"),
+        (["--max", "40"], "--max must be between 2 and 20"),
+        (["--tables", "2"], "ask for at least"),
+    ],
+)
+def test_bad_options_get_one_line_and_status_2(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    db = tmp_path / "g.sqlite3"
+    _room(db, clock, 30)
+    status = main(["--db", str(db), "seat", *args], clock=clock)
+    err = capsys.readouterr().err
+    assert status == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_seat_with_nobody_checked_in_says_so(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "g.sqlite3"
+    _room(db, clock, 0)
+    assert main(["--db", str(db), "seat"], clock=clock) == 2
+    assert "no one is checked in" in capsys.readouterr().err

@@ -1,0 +1,201 @@
+"""The seating area through Pilot: generate in a worker, lock, swap with the keyboard, and late
+arrivals and leavers from check-in fitted in at once. Temp database, fake clock, explicit sizes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from app.tui.app import TableSessionApp, create_app
+from app.tui.screens.seating import SeatingScreen
+from app.tui.topics import Topic
+from app.tui.widgets.table_card import TableCard
+from sessions.models import Meeting, Member, Tag
+from sessions.store import Store
+from sessions.timekeeping import FakeClock
+from tests.waiting import wait_until
+
+SIZE = (130, 40)
+SnapCompare = Callable[..., bool]
+
+
+def _fill(store: Store, meeting: Meeting, clock: FakeClock, count: int, present: int) -> list[int]:
+    assert meeting.id is not None
+    ids = []
+    for i in range(count):
+        tags = frozenset({Tag.NEWCOMER}) if i % 7 == 3 else frozenset({Tag.HOST}) if i == 0 else frozenset()
+        member = store.members.add(
+            Member(
+                first_name=f"Guest{i:02d}",
+                last_name="Example",
+                email=f"guest{i}@example.com",
+                subgroups=["Marketing" if i % 2 else "Engineering"],
+                tags=tags,
+            )
+        )
+        assert member.id is not None
+        ids.append(member.id)
+        store.attendance.register(meeting.id, member.id)
+        if i < present:
+            store.attendance.check_in(meeting.id, member.id, clock.now())
+    return ids
+
+
+@pytest.fixture
+def room(store: Store, meeting: Meeting, clock: FakeClock) -> list[int]:
+    return _fill(store, meeting, clock, 47, 45)
+
+
+def _text(app: TableSessionApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def _open_and_generate(pilot: Pilot[None]) -> None:
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("g")
+    await pilot.app.workers.wait_for_complete()
+    await wait_until(pilot, lambda: len(pilot.app.screen.query(TableCard)) > 0, "table cards")
+
+
+async def test_generate_shows_rounds_of_table_cards_and_saves(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await _open_and_generate(pilot)
+        app = pilot.app
+        assert isinstance(app.screen, SeatingScreen)
+        plan = store.seating.load(meeting.id or 0)
+        assert plan is not None
+        assert len(plan.rounds) == 2
+        cards = [c for c in app.screen.query(TableCard) if c.round_number == 1]
+        assert [c.label for c in cards] == ["1", "2", "3", "4", "5", "6", "7"]
+        assert sorted(m for c in cards for m in c.member_ids) == sorted(room[:45])
+        assert "repeats 0" in _text(app, "#seating-stats")
+        assert "Planned 2 rounds" in _text(app, "#seating-effect")
+
+
+async def test_lock_marks_the_round_and_stores_it(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await _open_and_generate(pilot)
+        await pilot.press("l")
+        await wait_until(pilot, lambda: "locked" in _text(pilot.app, "#seating-effect"), "lock message")
+        plan = store.seating.load(meeting.id or 0)
+        assert plan is not None
+        assert plan.rounds[0].locked
+        assert not plan.rounds[1].locked
+        # A locked round refuses picks.
+        await pilot.press("space")
+        assert "locked" in _text(pilot.app, "#seating-effect")
+
+
+async def test_pick_preview_and_swap_with_the_keyboard(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await _open_and_generate(pilot)
+        app = pilot.app
+        await pilot.press("tab")  # from table 1 (its host first) to table 2
+        focused = app.focused
+        assert isinstance(focused, TableCard)
+        picked = focused.highlighted_member
+        assert picked is not None
+        await pilot.press("space", "tab", "down")
+        target_card = app.focused
+        assert isinstance(target_card, TableCard)
+        other = target_card.highlighted_member
+        assert other is not None
+        await wait_until(pilot, lambda: "swap with" in _text(app, "#seating-effect"), "swap preview")
+        assert "move to table" in _text(app, "#seating-effect")
+        await pilot.press("s")
+        await wait_until(pilot, lambda: _text(app, "#seating-effect").startswith("Done"), "swap done")
+        plan = store.seating.load(meeting.id or 0)
+        assert plan is not None
+        first = plan.rounds[0]
+        assert first.table_of(picked).label == target_card.label  # type: ignore[union-attr]
+        assert first.table_of(other).label == focused.label  # type: ignore[union-attr]
+
+
+async def test_late_arrival_and_leaver_from_check_in_are_fitted_in(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    assert meeting.id is not None
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await _open_and_generate(pilot)
+        app = pilot.app
+        before = store.seating.load(meeting.id)
+        store.attendance.check_in(meeting.id, room[45], clock.now())
+        app.changed(Topic.ATTENDANCE)
+        await wait_until(pilot, lambda: "(late)" in _text(app, "#seating-effect"), "late arrival note")
+        after = store.seating.load(meeting.id)
+        assert after is not None
+        assert before is not None
+        assert all(room[45] in r.member_ids for r in after.rounds)
+        assert any(room[45] in c.member_ids for c in app.screen.query(TableCard))
+        store.attendance.set_left(meeting.id, room[5], clock.now())
+        app.changed(Topic.ATTENDANCE)
+        await wait_until(pilot, lambda: "Took Guest05" in _text(app, "#seating-effect"), "leaver note")
+        gone = store.seating.load(meeting.id)
+        assert gone is not None
+        assert all(room[5] not in r.member_ids for r in gone.rounds)
+
+
+async def test_with_no_one_checked_in_generate_explains(store: Store, meeting: Meeting, clock: FakeClock) -> None:
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert "No one is checked in" in _text(pilot.app, "#seating-effect")
+        assert store.seating.load(meeting.id or 0) is None
+
+
+def test_seating_snapshot(snap_compare: SnapCompare, tmp_path: Path, clock: FakeClock) -> None:
+    store = Store.open(tmp_path / "snap.sqlite3")
+    from sessions.models import Group
+
+    store.save_group(Group(name="Snapshot Networking Group"))
+    meeting = store.meetings.add(Meeting(date=clock.today(), title="Weekly networking"))
+    _fill(store, meeting, clock, 45, 45)
+
+    async def generate_and_pick(pilot: Pilot[None]) -> None:
+        await _open_and_generate(pilot)
+        await pilot.press("space", "tab", "down")
+        await wait_until(pilot, lambda: "swap with" in _text(pilot.app, "#seating-effect"), "swap preview")
+
+    assert snap_compare(create_app(store, clock), terminal_size=SIZE, run_before=generate_and_pick)
+
+
+def test_seating_snapshot_narrow(snap_compare: SnapCompare, tmp_path: Path, clock: FakeClock) -> None:
+    store = Store.open(tmp_path / "snap.sqlite3")
+    from sessions.models import Group
+
+    store.save_group(Group(name="Snapshot Networking Group"))
+    meeting = store.meetings.add(Meeting(date=clock.today(), title="Weekly networking"))
+    _fill(store, meeting, clock, 45, 45)
+    assert snap_compare(create_app(store, clock), terminal_size=(80, 24), run_before=_open_and_generate)
+
+
+async def test_palette_offers_seating_commands(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press(*"seating: generate")
+        await wait_until(pilot, lambda: palette.query_one(CommandList).option_count > 0, "palette hits")
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await wait_until(pilot, lambda: store.seating.load(meeting.id or 0) is not None, "plan saved")
