@@ -23,6 +23,7 @@ from tests.waiting import wait_until
 
 SIZE = (130, 40)
 ARRIVING = 24  # checked in at the door through the app
+DOCUMENTS = ("tents", "badges", "cards", "sheets", "door", "companies", "calibrate")
 EXPORTS = ("vcard", "google-csv", "outlook-csv", "csv", "json", "followup")
 
 
@@ -139,6 +140,19 @@ async def test_a_whole_meeting_survives_a_restart(
         await pilot.press("ctrl+q")
     store.close()
 
+    # Every printed document, read back: each PDF names the people it is for.
+    from pypdf import PdfReader
+
+    with Store.opened(db, readonly=True) as reader:
+        someone_seated = reader.members.get(next(iter(plan_at_quit.rounds[0].tables[0].member_ids))).first_name
+    for kind in DOCUMENTS:
+        pdf = tmp_path / f"{kind}.pdf"
+        cli(clock, db, "print", kind, "-o", str(pdf))
+        text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert text.strip(), kind
+        if kind in ("tents", "sheets", "door"):
+            assert someone_seated in text, kind
+
     # After the meeting: every export, from the command line.
     for kind in EXPORTS:
         target = tmp_path / ("followup" if kind == "followup" else f"contacts-{kind}")
@@ -182,3 +196,18 @@ def _phase(screen: ClockScreen) -> Phase | None:
 
 def _label(screen: ClockScreen) -> str:
     return screen.reading.label if screen.reading else ""
+
+
+async def test_print_and_export_area_offers_both_tabs(store: Store, clock: FakeClock, people: list[object]) -> None:
+    from textual.widgets import TabbedContent
+
+    from app.tui.screens.print_export import PrintExportScreen
+    from app.tui.widgets.export_panel import ExportPanel
+
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(app.screen, PrintExportScreen), "the print & export area")
+        tabs = app.screen.query_one(TabbedContent)
+        tabs.active = "export-tab"
+        await wait_until(pilot, lambda: app.screen.query_one(ExportPanel).display, "the export panel")

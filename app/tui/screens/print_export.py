@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.widgets import Footer, Header, SelectionList, TabbedContent, TabPane
 
 from app.tui.topics import Topic
+from app.tui.widgets.export_panel import ExportPanel
 from app.tui.widgets.print_panel import PrintPanel
 from printables.jobs import DOCUMENTS, Document
 
@@ -51,6 +52,7 @@ class PrintExportScreen(AreaScreen):
         yield Header()
         with TabbedContent(id="print-export-tabs"):
             yield TabPane("Print", PrintPanel(self.store, self.meeting, id="print-panel"), id="print-tab")
+            yield TabPane("Export", ExportPanel(id="export-panel"), id="export-tab")
         yield Footer()
 
     def on_mount(self) -> None:
