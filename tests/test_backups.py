@@ -133,3 +133,19 @@ def test_a_killed_controller_leaves_no_stale_lock(tmp_path: Path, clock: FakeClo
         holder.send_signal(signal.SIGKILL)
         holder.wait()
     ControllerLock(db).acquire(clock.now())
+
+
+def test_the_demo_is_not_reset_under_a_running_app(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--no-open", "--db", str(db)], clock=clock) == 0
+    with Store.opened(db) as store:
+        store.members.add(Member(first_name="Added", last_name="Live"))
+    with ControllerLock(db) as running_app:
+        running_app.acquire(clock.now())
+        assert main(["demo", "--no-open", "--db", str(db)], clock=clock) == 2
+        assert "already open in another tablesession" in capsys.readouterr().err
+    assert "Added Live" in names(db)
+    assert main(["demo", "--no-open", "--db", str(db)], clock=clock) == 0  # reset once the app is closed
+    assert "Added Live" not in names(db)

@@ -15,7 +15,6 @@ def open_app(args: argparse.Namespace, context: CliContext, *, db_path: Path | N
     path = db_path or context.group_db
     # Refuse a second controller before touching the file, so its message is the first thing seen.
     with ControllerLock(path) as lock:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock.acquire(context.clock.now())
         store = open_group_store(path)
         try:
