@@ -82,10 +82,12 @@ def test_killing_the_app_mid_turn_loses_no_check_in_and_the_clock_resumes(
     terminals.append(first)
     first.wait_for("Dallas Career Connections (demo)")
     first.press("F3")
-    for name in ("Wen Abb", "Olga Dub", "Sven Di"):
-        first.type(name)
-        first.wait_for(name.split()[0])
+    for typed, full_name in (("Wen Abb", "Wen Abbott"), ("Olga Dub", "Olga Dubois"), ("Sven Di", "Sven Diaz")):
+        first.type(typed)
+        first.wait_for(full_name)  # the result row, not just the letters typed into the search box
         first.press("Enter")
+        first.wait_for(f"{full_name} checked in")
+        first.press("Escape")  # clear the search for the next person
     first.wait_for("3 checked in / 42 registered")
     first.press("F5")
     first.wait_for("Speaker 1 of")
