@@ -41,6 +41,26 @@ def door_list(
     *,
     style: DoorStyle = DOOR,
 ) -> Pdf:
+    """The list at the style's size, or larger when the larger type still fits on as few pages with every
+    name on one line (a small meeting's list can be read from further away)."""
+    base, _ = _door_list(group_name, meeting, rounds, cards, paper=paper, style=style)
+    for scale in style.larger_scales:
+        larger, one_line = _door_list(group_name, meeting, rounds, cards, paper=paper, style=style.scaled(scale))
+        if one_line and larger.pages <= base.pages:
+            return larger
+    return base
+
+
+def _door_list(
+    group_name: str,
+    meeting: Meeting,
+    rounds: Sequence[Round],
+    cards: Mapping[int, SharedCard],
+    *,
+    paper: Paper,
+    style: DoorStyle,
+) -> tuple[Pdf, bool]:
+    """The document, and whether every name fitted on one line at or above the style's floor."""
     page = paper.landscape
     content = Box(0, 0, *page).inset(style.margin)
     writer = PdfWriter("Door list", page, subject=f"{meeting.label}: who sits where")
@@ -80,8 +100,11 @@ def door_list(
         page_heading=page_heading,
         column_heading=column_heading,
     )
+    name_width = flow.width - round_width * len(rounds) - 6
+    one_line = True
     previous = ""
     for member_id, card in seated:
+        one_line = one_line and len(fit(listed_name(card), style.name, name_width, style.name.size * 2.4).lines) == 1
         initial = _initial(card)
         if initial != previous:
             previous = initial
@@ -89,7 +112,7 @@ def door_list(
         labels_of = [_label(r.table_of(member_id)) for r in rounds]
         flow.add(_entry_block(listed_name(card), labels_of, flow.width, round_width, style))
     flow.finish()
-    return writer.finish()
+    return writer.finish(), one_line
 
 
 def _label(table: Table | None) -> str:

@@ -8,7 +8,7 @@ scaled to the stock's cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .geometry import inches, mm
 from .text import TextStyle
@@ -185,6 +185,18 @@ class DoorStyle:
     round_column_max: float
     row_padding: float
     rule_gray: float
+    larger_scales: tuple[float, ...]  # tried largest first; kept when the list still fits its pages
+
+    def scaled(self, factor: float) -> DoorStyle:
+        return replace(
+            self,
+            heading=self.heading.scaled(factor),
+            name=self.name.scaled(factor),
+            table=self.table.scaled(factor),
+            round_column_min=self.round_column_min * factor,
+            round_column_max=self.round_column_max * factor,
+            row_padding=self.row_padding * factor,
+        )
 
 
 DOOR = DoorStyle(
@@ -200,6 +212,7 @@ DOOR = DoorStyle(
     round_column_max=60,
     row_padding=3,
     rule_gray=0.85,
+    larger_scales=(1.5, 1.25),
 )
 
 

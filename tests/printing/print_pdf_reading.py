@@ -93,3 +93,12 @@ def image_xobjects(data: bytes) -> int:
             if xobject.get_object().get("/Subtype") == "/Image":
                 count += 1
     return count
+
+
+def font_size_of(data: bytes, page: int, text: str) -> float:
+    """The size in points of the first character of `text` on the page."""
+    document = pdfium.PdfDocument(data)
+    textpage = document[page].get_textpage()
+    raw = textpage.get_text_range()
+    index = raw.index(text)
+    return float(pdfium.raw.FPDFText_GetFontSize(textpage.raw, index))

@@ -21,13 +21,14 @@ from printables.pdf import QrItem
 from printables.qr import qr_matrix
 from printables.sheets import table_sheets
 from printables.stock import PLAIN, STOCKS, Stock, StockKind, find_stock, iter_stocks
+from printables.styles import DOOR
 from printables.tents import panel_items, tents
 from printables.text import TextLine
 from printables.typeface import CJK, SANS, SANS_BOLD, Weight, has_glyph, runs
 from sessions.models import Meeting, Member, Round, SharedCard, Table
 
 from .print_fixtures import LONG_NAME_60
-from .print_pdf_reading import embedded_fonts, image_xobjects, page_count, page_texts, read_pages
+from .print_pdf_reading import embedded_fonts, font_size_of, image_xobjects, page_count, page_texts, read_pages
 
 HIDDEN = ("kwame.secret@example.com", "+12145550102", "max.hidden@example.com", "+12145550104", "Texas Instruments")
 
@@ -255,3 +256,15 @@ def test_qr_payload_is_the_unfolded_vcard_of_the_shared_card(members: list[Membe
             assert member.email not in payload
         if member.phone and not member.sharing.phone:
             assert member.phone not in payload
+
+
+def test_a_short_door_list_gets_larger_type(meeting: Meeting, cards_by_id: dict[int, SharedCard]) -> None:
+    ordinary = {mid: card for mid, card in cards_by_id.items() if len(card.full_name) < 30}
+    small = Round(number=1, tables=(Table.of("1", list(ordinary)),))
+    short = door_list("Group", meeting, [small], ordinary, Paper.LETTER)
+    assert font_size_of(short.data, 0, "Dubois, Olga") == pytest.approx(DOOR.name.size * max(DOOR.larger_scales))
+    people = {i: Member(id=i, first_name="Alex", last_name=f"Family{i:03d}").shared_card() for i in range(1, 161)}
+    ids = list(people)
+    crowded = Round(number=1, tables=tuple(Table.of(str(t + 1), ids[t::20]) for t in range(20)))
+    long = door_list("Group", meeting, [crowded], people, Paper.LETTER)
+    assert font_size_of(long.data, 0, "Family001, Alex") == pytest.approx(DOOR.name.size)
