@@ -8,7 +8,7 @@ into the registered record. One person must remain: registered, checked in once,
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import Checkbox, DataTable, Input, OptionList, Static
 
 from app.tui.app import TableSessionApp, create_app
 from app.tui.screens.card_form import CardForm
@@ -80,7 +80,7 @@ async def test_walk_in_card_saved_then_merged_into_the_registered_member(
         form.query_one("#card-target_companies", Input).value = "Capital One"
         form.query_one("#card-website", Input).value = "jordoncohen.example.com"
         form.query_one("#card-notes", Input).value = "Came with a printed CV"
-        form.query_one("#tag-newcomer").value = True  # type: ignore[attr-defined]
+        form.query_one("#tag-newcomer", Checkbox).value = True
         await pilot.pause()
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the card to be saved")
@@ -141,3 +141,11 @@ async def test_walk_in_card_saved_then_merged_into_the_registered_member(
         assert status_text(app).startswith("Jordan Cohen is already checked in")
         [again] = records_of(store, meeting, jordan.id)
         assert again == record
+
+        # The check-in made as a walk-in is now Jordan's: ctrl+z still takes it back, and he stays registered.
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert status_text(app) == "Undone: Jordan Cohen is no longer checked in."
+        [undone] = records_of(store, meeting, jordan.id)
+        assert (undone.registered, undone.checked_in) == (True, False)
+        assert counts_text(app) == "2 checked in / 38 registered"
