@@ -149,3 +149,50 @@ async def test_walk_in_card_saved_then_merged_into_the_registered_member(
         [undone] = records_of(store, meeting, jordan.id)
         assert (undone.registered, undone.checked_in) == (True, False)
         assert counts_text(app) == "2 checked in / 38 registered"
+
+
+async def test_walk_in_giving_a_registered_email_is_merged_from_the_card_form(
+    registered: Store, meeting: Meeting, clock: FakeClock
+) -> None:
+    """The other way the door finds out: the walk-in's email is already a member's, so saving offers the merge."""
+    store = registered
+    jordan = store.members.find_by_email(JORDAN_EMAIL)
+    assert jordan is not None
+    assert jordan.id is not None
+    members_before = store.members.count()
+    app = create_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the check-in area")
+        await pilot.press(*"Jordon", "space", *"Cohen", "ctrl+n")
+        await wait_until(pilot, lambda: isinstance(app.screen, CardForm), "the walk-in's card")
+        form = app.screen
+        assert isinstance(form, CardForm)
+        walk_in = next(m for m in cohens(store) if m.first_name == "Jordon")
+        assert walk_in.id is not None
+        form.query_one("#card-email", Input).value = "Jordan.Cohen1@example.com"  # as typed at the door
+        form.query_one("#card-target_companies", Input).value = "Capital One"
+        form.query_one("#card-notes", Input).value = "Came with a printed CV"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        problems = str(form.query_one("#card-form-problems", Static).render())
+        assert problems == (
+            f"Cannot save: email Jordan.Cohen1@example.com belongs to Jordan Cohen (id {jordan.id}); "
+            "merge the two instead"
+        )
+        await pilot.click(f"#merge-{jordan.id}")
+        await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the merge")
+        assert status_text(app) == f"Merged Jordon Cohen into Jordan Cohen (id {jordan.id})."
+
+        assert [m.id for m in cohens(store)] == [jordan.id]
+        assert store.members.count() == members_before
+        merged = store.members.get(jordan.id)
+        assert (merged.email, merged.phone) == (JORDAN_EMAIL, jordan.phone)
+        assert merged.target_companies == ["Capital One"]
+        assert merged.notes == "Came with a printed CV"
+        [record] = records_of(store, meeting, jordan.id)
+        assert (record.registered, record.walk_in, record.source) == (True, False, "eventbrite")
+        assert record.checked_in_at == clock.now()
+        assert counts_text(app) == "3 checked in / 38 registered"
+        assert keys(app, "#checkin-arrivals").count(str(jordan.id)) == 1
