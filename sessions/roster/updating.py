@@ -132,6 +132,12 @@ def filled(keep: Member, other: Member) -> Member:
         changes["notes"] = "\n".join(part for part in (keep.notes, other.notes) if part)[: limits.NOTES_MAX]
     if other.tags - keep.tags:
         changes["tags"] = keep.tags | other.tags
+    # Two records of one person may carry different sharing choices (one from registration, one given at
+    # the door). Without asking again, only what both allow is shared: a merge must never publish a field
+    # the person declined on either record.
+    sharing = Sharing.model_validate({f.value: keep.sharing.allows(f) and other.sharing.allows(f) for f in SharedField})
+    if sharing != keep.sharing:
+        changes["sharing"] = sharing
     extra = _bounded_extra({**other.extra, **keep.extra})
     if extra != keep.extra:
         changes["extra"] = extra

@@ -117,3 +117,21 @@ def test_merging_into_oneself_is_refused(store: Store) -> None:
     member = add(store, first_name="Ana")
     with pytest.raises(TablesessionError, match="cannot merge a member with themselves"):
         merge_members(store, member.id or 0, member.id or 0)
+
+
+def test_merge_shares_only_what_both_records_allow(store: Store) -> None:
+    registered = add(
+        store, first_name="Ana", last_name="Ruiz", email="ana@example.com", sharing={"email": True, "linkedin": True}
+    )
+    at_the_door = add(
+        store, first_name="Ana", last_name="Ruiz", phone="+12145550002", sharing={"email": True, "linkedin": False}
+    )
+    assert registered.id
+    assert at_the_door.id
+    merged = merge_members(store, registered.id, at_the_door.id)
+    # Email was shared on both records; LinkedIn was declined at the door; phone was never offered.
+    assert merged.sharing.email is True
+    assert merged.sharing.linkedin is False
+    assert merged.sharing.phone is False
+    assert merged.phone == "+12145550002"
+    assert store.members.get(registered.id).sharing == merged.sharing
