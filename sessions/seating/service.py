@@ -3,77 +3,38 @@ people arrive late or leave."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from sessions.errors import NotFoundError
-from sessions.models import Meeting, SeatingPlan
+from sessions.models import DEFAULT_ROUNDS, Meeting, SeatingPlan
 from sessions.seating.live import LiveChange, remove_member, seat_late_arrival
-from sessions.seating.request import (
-    DEFAULT_TIME_LIMIT,
-    Constraints,
-    Person,
-    PhysicalTable,
-    SeatingRequest,
-    SubgroupMode,
-    TablePolicy,
-)
+from sessions.seating.options import SeatingOptions
+from sessions.seating.request import Person, SeatingRequest
+from sessions.seating.rules import effective_options, meeting_id_of
 from sessions.seating.scoring import SeatingContext
 from sessions.seating.search import Progress
 from sessions.seating.solver import SeatingResult, solve
 from sessions.store import Store
 from sessions.timekeeping import Clock
 
-DEFAULT_ROUNDS = 2  # a 90-minute evening: two rounds of 6-8 five-minute pitches, with changeover
-
-
-class SeatingOptions(BaseModel):
-    """What the facilitator asks for; table sizes default to the meeting's own."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    rounds: int = Field(default=DEFAULT_ROUNDS, ge=1, le=20)
-    min_size: int | None = Field(default=None, ge=2, le=20)
-    max_size: int | None = Field(default=None, ge=2, le=20)
-    tables: int | None = Field(default=None, ge=1, le=1000)
-    physical: tuple[PhysicalTable, ...] = ()
-    mode: SubgroupMode = SubgroupMode.MIX
-    seed: int | None = None  # None: a fresh seed from the clock, recorded with the plan
-    time_limit: float = Field(default=DEFAULT_TIME_LIMIT, gt=0, le=600)
-    keep_apart: tuple[tuple[int, int], ...] = ()
-    apart_same_employer: bool = False
-    keep_together: tuple[tuple[int, ...], ...] = ()
-
-    def policy(self, meeting: Meeting) -> TablePolicy:
-        return TablePolicy(
-            min_size=self.min_size or min(meeting.table_min, self.max_size or meeting.table_max),
-            max_size=self.max_size or max(meeting.table_max, self.min_size or meeting.table_min),
-            tables=self.tables,
-            physical=self.physical,
-        )
-
-    def constraints(self) -> Constraints:
-        return Constraints(
-            keep_apart=self.keep_apart,
-            apart_same_employer=self.apart_same_employer,
-            keep_together=self.keep_together,
-            subgroups=self.mode,
-        )
-
-
-def _meeting_id(meeting: Meeting) -> int:
-    if meeting.id is None:
-        raise NotFoundError("the meeting has not been saved")
-    return meeting.id
+__all__ = [
+    "DEFAULT_ROUNDS",
+    "SeatingOptions",
+    "arrive_late",
+    "leave",
+    "plan_meeting",
+    "present_people",
+    "seating_context",
+]
 
 
 def present_people(store: Store, meeting: Meeting) -> list[Person]:
-    present = store.attendance.present_ids(_meeting_id(meeting))
+    present = store.attendance.present_ids(meeting_id_of(meeting))
     members = store.members.get_many(present)
     return [Person.from_member(members[m]) for m in sorted(members)]
 
 
 def seating_context(store: Store, meeting: Meeting, options: SeatingOptions | None = None) -> SeatingContext:
-    options = options or SeatingOptions()
+    """Who is present and what a plan is judged by; by default the meeting's own settings and rules."""
+    options = options or effective_options(store, meeting)
     return SeatingContext(
         people=present_people(store, meeting),
         constraints=options.constraints(),
@@ -86,12 +47,19 @@ def seating_context(store: Store, meeting: Meeting, options: SeatingOptions | No
 def plan_meeting(
     store: Store,
     meeting: Meeting,
-    options: SeatingOptions,
+    options: SeatingOptions | None,
     clock: Clock,
     progress: Progress | None = None,
+    *,
+    remember: bool = False,
 ) -> SeatingResult:
-    """Seat the members checked in, keep rounds already locked, save the plan and return it."""
-    meeting_id = _meeting_id(meeting)
+    """Seat the members checked in, keep rounds already locked, save the plan and return it.
+
+    `options` None seats by the meeting's stored settings and rules. With `remember`, the settings
+    in `options` become the meeting's, saved together with the plan.
+    """
+    meeting_id = meeting_id_of(meeting)
+    options = options or effective_options(store, meeting)
     existing = store.seating.load(meeting_id)
     locked = [r for r in existing.rounds if r.locked] if existing else []
     # Only rounds locked from the first one on are kept; a later locked round after an unlocked one
@@ -111,7 +79,10 @@ def plan_meeting(
         locked=kept,
     )
     result = solve(request, progress=progress, now=clock.monotonic)
-    saved = store.seating.save(result.plan.model_copy(update={"created_at": clock.now()}))
+    with store.transaction():
+        saved = store.seating.save(result.plan.model_copy(update={"created_at": clock.now()}))
+        if remember:
+            store.seating_settings.save(meeting_id, options.settings())
     return _with_plan(result, saved)
 
 
@@ -129,8 +100,9 @@ def _with_plan(result: SeatingResult, plan: SeatingPlan) -> SeatingResult:
 
 
 def arrive_late(store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None) -> LiveChange:
-    """Give a member checked in after planning a seat in every round still to come, and save."""
-    plan = store.seating.load(_meeting_id(meeting))
+    """Give a member checked in after planning a seat in every round still to come, and save. The seat is
+    chosen by the meeting's settings and rules unless `options` says otherwise."""
+    plan = store.seating.load(meeting_id_of(meeting))
     if plan is None:
         raise NotFoundError("this meeting has no seating plan yet")
     change = seat_late_arrival(plan, seating_context(store, meeting, options), member_id)
@@ -140,8 +112,9 @@ def arrive_late(store: Store, meeting: Meeting, member_id: int, options: Seating
 
 
 def leave(store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None) -> LiveChange:
-    """Take a no-show or early leaver out of the rounds still to come, and save."""
-    plan = store.seating.load(_meeting_id(meeting))
+    """Take a no-show or early leaver out of the rounds still to come, and save. Anyone moved to refill a
+    table is placed by the meeting's settings and rules unless `options` says otherwise."""
+    plan = store.seating.load(meeting_id_of(meeting))
     if plan is None:
         raise NotFoundError("this meeting has no seating plan yet")
     change = remove_member(plan, seating_context(store, meeting, options), member_id)
