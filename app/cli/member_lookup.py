@@ -22,7 +22,6 @@ class LookupWords:
     not_done: str  # "nobody was checked in"
     refine: str  # "Type more of the name, or add --id ID"
     unknown: str = ""  # added when nobody matches, e.g. "; a walk-in can be added in the app"
-    argument: str = ""  # names the argument in messages: "MEMBER 'jo': " (empty: the query says it)
 
 
 class MemberLookup:
@@ -44,12 +43,10 @@ class MemberLookup:
         if best is not None:
             return best.member_id
         if not hits:
-            raise NotFoundError(f"{words.argument}nobody matches {query!r}{words.unknown}")
+            raise NotFoundError(f"nobody matches {query!r}{words.unknown}")
         self.list_matches(hits, context)
         more = f" (showing {SHOWN} of {len(hits)})" if len(hits) > SHOWN else ""
-        raise TablesessionError(
-            f"{words.argument}{len(hits)} people match {query!r}{more}; {words.not_done}. {words.refine}"
-        )
+        raise TablesessionError(f"{len(hits)} people match {query!r}{more}; {words.not_done}. {words.refine}")
 
     def list_matches(self, hits: list[SearchHit], context: CliContext) -> None:
         shown = hits[:SHOWN]

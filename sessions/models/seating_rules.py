@@ -82,6 +82,10 @@ def _labels(rules: Iterable[SeatingRule]) -> str:
     return "rules " + ", ".join(str(r.id) if r.id is not None else "this one" for r in listed)
 
 
+def _remove_first(rules: Sequence[SeatingRule]) -> str:
+    return "remove that rule first" if len(rules) == 1 else "remove one of those rules first"
+
+
 class _Groups:
     """Keep-together rules joined where they share a member: everyone in one group sits at one table."""
 
@@ -115,7 +119,8 @@ class _Groups:
         return [r for r in self._rules if self.find(r.member_ids[0]) == root]
 
 
-def _names(members: Sequence[int], name: Callable[[int], str]) -> str:
+def list_names(members: Sequence[int], name: Callable[[int], str]) -> str:
+    """'Ada', 'Ada and Bea', 'Ada, Bea and Cy'."""
     named = [name(m) for m in members]
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
@@ -137,16 +142,16 @@ def rule_problem(
         a, b = new.member_ids
         same = next((r for r in apart if r.member_ids == new.member_ids), None)
         if same is not None and repeats:
-            return f"{_names([a, b], name)} are already kept apart ({_label(same)})"
+            return f"{list_names([a, b], name)} are already kept apart ({_label(same)})"
         if before.together(a, b):
             return (
-                f"{_names([a, b], name)} are kept together by {_labels(before.rules(a))}, so they cannot also be kept "
-                "apart; remove that rule first"
+                f"{list_names([a, b], name)} are kept together by {_labels(before.rules(a))}, "
+                f"so they cannot also be kept apart; {_remove_first(before.rules(a))}"
             )
         return None
     first = new.member_ids[0]
     if repeats and all(before.together(first, m) for m in new.member_ids[1:]):
-        return f"{_names(new.member_ids, name)} are already kept together ({_labels(before.rules(first))})"
+        return f"{list_names(new.member_ids, name)} are already kept together ({_labels(before.rules(first))})"
     after = _Groups([*(r for r in existing if r.kind is RuleKind.TOGETHER), new])
     for rule in apart:
         a, b = rule.member_ids
@@ -154,15 +159,15 @@ def rule_problem(
             through = [r for r in after.rules(a) if r is not new]
             joined = f" (with {_labels(through)})" if through and not {a, b} <= set(new.member_ids) else ""
             return (
-                f"{_names([a, b], name)} are kept apart by {_label(rule)}, so they cannot also be kept "
-                f"together{joined}; remove that rule first"
+                f"{list_names([a, b], name)} are kept apart by {_label(rule)}, so they cannot also be kept "
+                f"together{joined}; {_remove_first([rule])}"
             )
     group = after.members(first)
     if len(group) > largest_table:
         others = [r for r in after.rules(first) if r is not new]
         joined = f" (joined with {_labels(others)})" if others else ""
         return (
-            f"keeping {_names(group, name)} together makes a group of {len(group)}{joined}, "
+            f"keeping {list_names(group, name)} together makes a group of {len(group)}{joined}, "
             f"more than the largest table seats ({largest_table})"
         )
     return None

@@ -7,10 +7,11 @@ are not present are left out: a keep-apart pair needs both, a keep-together grou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sessions.errors import NotFoundError
-from sessions.models import Meeting, RuleKind, SeatingRule, SeatingSettings
+from sessions.models import Meeting, RuleKind, SeatingRule, SeatingSettings, SubgroupMode
+from sessions.models.seating_rules import list_names
 from sessions.seating.options import SeatingOptions
 from sessions.store import Store
 
@@ -83,3 +84,33 @@ def add_rule(
         note=note,
     )
     return store.seating_rules.add(rule, largest_table=largest_table(store, meeting))
+
+
+def rule_text(rule: SeatingRule, name: Callable[[int], str]) -> str:
+    """'keep Olga Dubois and Jordan Cohen apart' / 'keep Mei Lindqvist, Cher and Kwame Trần together'."""
+    return f"keep {list_names(rule.member_ids, name)} {'apart' if rule.kind is RuleKind.APART else 'together'}"
+
+
+def scope_text(rule: SeatingRule, meeting: Meeting | None = None) -> str:
+    """'every meeting', or which one: 'this meeting only' when it is `meeting`."""
+    if rule.standing:
+        return "every meeting"
+    if meeting is not None and rule.meeting_id == meeting.id:
+        return "this meeting only"
+    return f"meeting {rule.meeting_id} only"
+
+
+def settings_text(settings: SeatingSettings, meeting: Meeting) -> str:
+    """'3 rounds, tables of 6-8, sub-groups mixed, colleagues apart, search up to 5 s'."""
+    low, high = settings.table_sizes(meeting.table_min, meeting.table_max)
+    parts = [
+        f"{settings.rounds} round{'s' if settings.rounds != 1 else ''}",
+        f"tables of {low}-{high}" if low != high else f"tables of {high}",
+    ]
+    if settings.tables is not None:
+        parts.append(f"{settings.tables} tables")
+    parts.append("sub-groups together" if settings.mode is SubgroupMode.CLUSTER else "sub-groups mixed")
+    if settings.apart_same_employer:
+        parts.append("colleagues apart")
+    parts.append(f"search up to {settings.time_limit:g} s")
+    return ", ".join(parts)
