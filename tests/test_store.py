@@ -288,6 +288,25 @@ def test_a_version_3_database_gains_seating_rules_and_settings_after_a_backup_co
         assert copy.execute("PRAGMA user_version").fetchone()[0] == 3
 
 
+def test_the_copy_taken_before_an_upgrade_can_be_restored(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from sessions.models import RuleKind, SeatingRule
+    from sessions.store import restore_backup
+
+    path = tmp_path / "v3.sqlite3"
+    _make_version_3_database(path)
+    with Store.opened(path) as store:
+        store.seating_rules.add(SeatingRule(kind=RuleKind.APART, member_ids=(1, 2)))
+        store.members.add(make_member("Dee", "Later"))
+        (before_upgrade,) = store.db.migration_backups
+    restore_backup(before_upgrade, path, dt.datetime(2026, 11, 24, tzinfo=dt.UTC))
+    with Store.opened(path) as store:
+        assert store.db.schema_version == CURRENT_VERSION
+        assert [m.first_name for m in store.members.all()] == ["Ada", "Bea", "Cy"]
+        assert store.seating_rules.all() == []
+
+
 def test_each_migration_step_alone_reaches_the_current_schema(tmp_path: Path) -> None:
     """Opening a file at any older version gives the same tables and indexes as a new file."""
 
