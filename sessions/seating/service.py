@@ -101,14 +101,50 @@ def _with_plan(result: SeatingResult, plan: SeatingPlan) -> SeatingResult:
 
 def arrive_late(store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None) -> LiveChange:
     """Give a member checked in after planning a seat in every round still to come, and save. The seat is
-    chosen by the meeting's settings and rules unless `options` says otherwise."""
+    chosen by the meeting's settings and rules unless `options` says otherwise; when no table with room
+    lets a rule hold, the change says so."""
     plan = store.seating.load(meeting_id_of(meeting))
     if plan is None:
         raise NotFoundError("this meeting has no seating plan yet")
+    options = options or effective_options(store, meeting)
     change = seat_late_arrival(plan, seating_context(store, meeting, options), member_id)
     if change.moves:
         store.seating.save(change.plan)
-    return change
+    broken = _rules_broken(store, change, member_id, options)
+    return LiveChange(change.plan, change.moves, (*change.warnings, *broken)) if broken else change
+
+
+def _rules_broken(store: Store, change: LiveChange, member_id: int, options: SeatingOptions) -> list[str]:
+    """For each round the member was just seated in: the rules about them that their table breaks."""
+    apart = {b if a == member_id else a for a, b in options.keep_apart if member_id in (a, b)}
+    together = {m for group in options.keep_together if member_id in group for m in group} - {member_id}
+    if not apart and not together:
+        return []
+    names = store.members.get_many(apart | together | {member_id})
+
+    def name(m: int) -> str:
+        return names[m].full_name if m in names else f"member {m}"
+
+    problems = []
+    for move in change.moves:
+        if move.member_id != member_id or move.to_table is None:
+            continue
+        round_ = change.plan.round(move.round)
+        table = round_.table_of(member_id)
+        if table is None:
+            continue
+        at_table = set(table.member_ids)
+        for other in sorted(apart & at_table):
+            problems.append(
+                f"round {move.round}: {name(member_id)} shares table {table.label} with {name(other)}, "
+                "whom they are kept apart from (no other table had room): swap someone"
+            )
+        for other in sorted(m for m in together - at_table if m in round_.member_ids):
+            problems.append(
+                f"round {move.round}: {name(member_id)} is not at {name(other)}'s table, though they are kept "
+                "together (that table is full): swap someone"
+            )
+    return problems
 
 
 def leave(store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None) -> LiveChange:

@@ -147,6 +147,31 @@ def test_a_late_arrival_is_not_seated_with_someone_they_are_kept_apart_from(stor
         assert seated[late] != seated[rival], f"round {round_.number}"
 
 
+def test_a_late_arrival_who_can_only_sit_with_a_rival_is_flagged(store: Store, clock: FakeClock) -> None:
+    ids = _group(store, 14)
+    late, rival, buddy = ids[0], ids[1], ids[13]
+    meeting = _meeting(store, DAY, ids[1:], clock)
+    assert meeting.id is not None
+    store.seating_settings.save(meeting.id, SeatingSettings(rounds=1, min_size=6, max_size=7))
+    # Table 1 is full; the only free seat is at the rival's table, away from the buddy.
+    full, with_room = ids[7:14], [rival, *ids[2:7]]
+    plan = SeatingPlan(
+        meeting_id=meeting.id, rounds=(Round(number=1, tables=(Table.of("1", full), Table.of("2", with_room))),)
+    )
+    store.seating.save(plan)
+    add_rule(store, meeting, APART, [late, rival], standing=True)
+    add_rule(store, meeting, TOGETHER, [late, buddy], standing=False)
+    store.attendance.check_in(meeting.id, late, clock.now())
+    change = arrive_late(store, meeting, late)
+    assert where(change.plan.rounds[0])[late] == "2"
+    assert change.warnings == (
+        "round 1: Person00 Example shares table 2 with Person01 Example, whom they are kept apart from "
+        "(no other table had room): swap someone",
+        "round 1: Person00 Example is not at Person13 Example's table, though they are kept together "
+        "(that table is full): swap someone",
+    )
+
+
 def _without(plan: SeatingPlan, member: int) -> tuple[Round, ...]:
     return tuple(
         r.model_copy(

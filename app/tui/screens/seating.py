@@ -470,6 +470,7 @@ class SeatingScreen(AreaScreen):
                 continue
             tables = ", ".join(f"round {m.round} table {m.to_table}" for m in change.moves)
             notes.append(f"Seated {name(member_id)} (late): {tables}.")
+            notes.extend(f"{warning}." for warning in change.warnings)
         for member_id in sorted(seated - present):
             change = leave(self.store, meeting, member_id)
             moved = change.others_moved
