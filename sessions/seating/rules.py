@@ -31,9 +31,9 @@ def settings_for(store: Store, meeting: Meeting) -> SeatingSettings:
         return saved
     earlier = store.seating_settings.latest_before(meeting)
     settings = earlier.carried_forward() if earlier is not None else SeatingSettings()
-    plan = store.seating.load(meeting_id)
-    if plan is not None and plan.rounds:
-        settings = settings.model_copy(update={"rounds": len(plan.rounds)})
+    planned = store.seating.round_count(meeting_id)
+    if planned:
+        settings = settings.model_copy(update={"rounds": planned})
     return settings
 
 

@@ -60,7 +60,9 @@ def test_add_list_and_remove_rules(db: Path, clock: FakeClock, capsys: pytest.Ca
     assert out == "rule 1: keep Olga Dubois and Jordan Cohen apart, every meeting\n"
     code, out, _ = cli(db, clock, capsys, "rules", "together", "mei", "5", "guest03")
     assert code == 0
-    assert "rule 2: keep Mei Lindqvist, Kwame Mensah and Guest03 Example together, this meeting only" in out
+    assert (
+        "rule 2: keep Mei Lindqvist, Kwame Mensah and Guest03 Example together, at Tue 24 Nov 2026 - Weekly only" in out
+    )
     code, out, _ = cli(db, clock, capsys, "rules")
     assert code == 0
     lines = out.splitlines()

@@ -91,10 +91,8 @@ def _add(args: argparse.Namespace, context: CliContext, kind: RuleKind) -> int:
         chosen[member_id] = text
     rule = add_rule(store, meeting, kind, list(chosen), standing=args.standing, note=args.note)
     names = rule_names(store, [rule])
-    hint = "" if rule.standing else "; add --standing to make it hold every week"
-    context.print(
-        f"rule {rule.id}: {rule_text(rule, lambda m: names.get(m, f'member {m}'))}, {scope_text(rule, meeting)}{hint}"
-    )
+    scope = "every meeting" if rule.standing else f"at {meeting.label} only; add --standing to make it hold every week"
+    context.print(f"rule {rule.id}: {rule_text(rule, lambda m: names.get(m, f'member {m}'))}, {scope}")
     return 0
 
 
