@@ -3,6 +3,7 @@ Temp database, fake clock, explicit terminal sizes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -224,6 +225,14 @@ async def test_settings_and_rules_lead_to_a_plan_that_honours_them(
             rounds=2, min_size=4, max_size=4, apart_same_employer=True
         )
         assert "next: 2 rounds" in _text(pilot.app, "#seating-stats")
+
+        # A rule the plan does not keep shows on the stats line until the plan is made again.
+        from sessions.seating.rules import add_rule
+
+        a, b = [m for m in plan.rounds[0].tables[0].member_ids if m not in (room[7], room[8])][:2]
+        add_rule(store, meeting, RuleKind.APART, [a, b], standing=False)
+        await screen.reload()
+        assert re.search(r"2 rules, broken \d+ times?", _text(pilot.app, "#seating-stats"))
 
 
 async def test_the_settings_form_refuses_what_cannot_be_seated(

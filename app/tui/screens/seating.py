@@ -203,7 +203,8 @@ class SeatingScreen(AreaScreen):
         if not self.rules_in_force:
             return ""
         rules = f"{self.rules_in_force} rule{'s' if self.rules_in_force != 1 else ''}"
-        return f" · {rules}, {broken} broken" if broken else f" · {rules} kept"
+        # A break is a kept-apart pair at one table, or a group split, in one round.
+        return f" · {rules}, broken {broken} time{'s' if broken != 1 else ''}" if broken else f" · {rules} kept"
 
     def _show_stats(self, present: int) -> None:
         line = self.query_one("#seating-stats", Static)
