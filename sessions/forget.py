@@ -1,4 +1,4 @@
-"""Forgetting a member: their card and registrations go; their seats in past rounds stay, empty.
+"""Forgetting a member: their card, registrations and seating rules go; their seats in past rounds stay, empty.
 
 Seats keep their place with no member (the schema sets member_id to NULL), so everyone else's
 pair history is untouched while nothing about the forgotten person remains.
@@ -64,28 +64,35 @@ class ForgetSummary:
     name: str
     registrations: int
     seats: int
+    rules: int = 0  # seating rules that named them
 
     def lines(self) -> list[str]:
+        rules = f", taken out of {self.rules} seating rules" if self.rules else ""
         return [
-            f"forgot {self.name} (id {self.member_id}): card and {self.registrations} registrations deleted, "
+            f"forgot {self.name} (id {self.member_id}): card and {self.registrations} registrations deleted{rules}, "
             f"{self.seats} seats in past rounds left empty (other people's pair history is kept)"
         ]
 
 
 def forget_member(store: Store, member_id: int) -> ForgetSummary:
-    """Delete the member, their card and registrations, and empty their seats, in one transaction."""
+    """Delete the member, their card, registrations and seating rules, and empty their seats, in one
+    transaction. A rule left with fewer than two members is deleted with them."""
     member = store.members.get(member_id)
     db = store.db
     with store.transaction():
         registrations = int(db.scalar("SELECT count(*) FROM attendance WHERE member_id = ?", (member_id,)))
         seats = int(db.scalar("SELECT count(*) FROM seats WHERE member_id = ?", (member_id,)))
+        rules = store.seating_rules.drop_member(member_id)
         # attendance rows cascade; seats are set to NULL by the schema's foreign keys.
         store.members.delete(member_id)
         left = db.scalar(
             "SELECT (SELECT count(*) FROM attendance WHERE member_id = ?) + "
-            "(SELECT count(*) FROM seats WHERE member_id = ?)",
-            (member_id, member_id),
+            "(SELECT count(*) FROM seats WHERE member_id = ?) + "
+            "(SELECT count(*) FROM seating_rule_members WHERE member_id = ?)",
+            (member_id, member_id, member_id),
         )
         if left:
             raise TablesessionError(f"could not forget member {member_id}: {left} records still point at them")
-    return ForgetSummary(member_id=member_id, name=member.full_name, registrations=registrations, seats=seats)
+    return ForgetSummary(
+        member_id=member_id, name=member.full_name, registrations=registrations, seats=seats, rules=rules
+    )

@@ -230,6 +230,105 @@ def test_an_older_database_is_migrated_after_a_backup_copy(tmp_path: Path) -> No
         assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
+def _make_version_3_database(path: Path) -> None:
+    """A file as schema 3 left it: a meeting with a seated plan and a clock event, no rules or settings."""
+    connection = sqlite3.connect(path)
+    for migration in MIGRATIONS[:3]:
+        for statement in migration:
+            connection.execute(statement)
+    connection.execute("PRAGMA user_version = 3")
+    stamp = "2025-01-01T00:00:00+00:00"
+    connection.execute("INSERT INTO group_info (id, name, created_at) VALUES (1, 'Old Group', ?)", (stamp,))
+    for first in ("Ada", "Bea", "Cy"):
+        connection.execute(
+            "INSERT INTO members (first_name, last_name, created_at, updated_at) VALUES (?, 'Quinn', ?, ?)",
+            (first, stamp, stamp),
+        )
+    connection.execute(
+        "INSERT INTO meetings (date, table_min, table_max, turn_seconds, warning_seconds, changeover_seconds, "
+        "created_at) VALUES ('2025-01-07', 2, 3, 300, 60, 30, ?)",
+        (stamp,),
+    )
+    connection.execute("INSERT INTO seating_plans (meeting_id, seed, created_at) VALUES (1, 5, ?)", (stamp,))
+    connection.execute("INSERT INTO rounds (meeting_id, number, locked) VALUES (1, 1, 1)")
+    connection.execute("INSERT INTO seating_tables (round_id, position, label) VALUES (1, 0, '1')")
+    connection.executemany("INSERT INTO seats (table_id, member_id, number) VALUES (1, ?, ?)", [(1, 1), (2, 2)])
+    connection.execute(
+        "INSERT INTO clock_events (meeting_id, round_number, command, wall_time) VALUES (1, 1, 'start', ?)", (stamp,)
+    )
+    connection.commit()
+    connection.close()
+
+
+def test_a_version_3_database_gains_seating_rules_and_settings_after_a_backup_copy(tmp_path: Path) -> None:
+    from sessions.models import RuleKind, SeatingRule, SeatingSettings
+
+    path = tmp_path / "v3.sqlite3"
+    _make_version_3_database(path)
+    before = dump(path)
+    with Store.opened(path) as store:
+        assert store.db.schema_version == CURRENT_VERSION == 4
+        plan = store.seating.load(1)
+        assert plan is not None
+        assert plan.rounds[0].locked
+        assert plan.rounds[0].member_ids == {1, 2}
+        assert store.seating_rules.all() == []
+        assert store.seating_settings.get(1) is None
+        # The new tables work on the migrated file, with their foreign keys.
+        rule = store.seating_rules.add(SeatingRule(kind=RuleKind.APART, member_ids=(1, 2)))
+        store.seating_settings.save(1, SeatingSettings(rounds=3))
+        assert store.seating_rules.for_meeting(1) == [rule]
+        assert store.seating_settings.get(1) == SeatingSettings(rounds=3)
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.execute("INSERT INTO seating_rule_members (rule_id, member_id) VALUES (?, 99)", (rule.id,))
+        backups = store.db.migration_backups
+    assert len(backups) == 1
+    assert dump(backups[0]) == before
+    with contextlib.closing(sqlite3.connect(backups[0])) as copy:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 3
+
+
+def test_the_copy_taken_before_an_upgrade_can_be_restored(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from sessions.models import RuleKind, SeatingRule
+    from sessions.store import restore_backup
+
+    path = tmp_path / "v3.sqlite3"
+    _make_version_3_database(path)
+    with Store.opened(path) as store:
+        store.seating_rules.add(SeatingRule(kind=RuleKind.APART, member_ids=(1, 2)))
+        store.members.add(make_member("Dee", "Later"))
+        (before_upgrade,) = store.db.migration_backups
+    restore_backup(before_upgrade, path, dt.datetime(2026, 11, 24, tzinfo=dt.UTC))
+    with Store.opened(path) as store:
+        assert store.db.schema_version == CURRENT_VERSION
+        assert [m.first_name for m in store.members.all()] == ["Ada", "Bea", "Cy"]
+        assert store.seating_rules.all() == []
+
+
+def test_each_migration_step_alone_reaches_the_current_schema(tmp_path: Path) -> None:
+    """Opening a file at any older version gives the same tables and indexes as a new file."""
+
+    def shape(path: Path) -> list[tuple[str, str]]:
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            rows = connection.execute("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
+            return sorted(rows.fetchall())
+
+    fresh = tmp_path / "fresh.sqlite3"
+    Store.open(fresh).close()
+    for version in range(1, CURRENT_VERSION):
+        path = tmp_path / f"v{version}.sqlite3"
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            for migration in MIGRATIONS[:version]:
+                for statement in migration:
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version}")
+            connection.commit()
+        Store.open(path).close()
+        assert shape(path) == shape(fresh), f"from version {version}"
+
+
 def _assert_refused(path: Path, error: type[Exception], message: str) -> None:
     before = digest(path)
     with pytest.raises(error, match=message):

@@ -11,6 +11,8 @@ SEATING_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("seating: lock round", "lock (or unlock) the round shown: a locked round never changes", "toggle_lock"),
     ("seating: one more round", "plan one more round the next time you generate", "rounds(1)"),
     ("seating: one round fewer", "plan one round fewer the next time you generate", "rounds(-1)"),
+    ("seating: settings", "rounds, table sizes, table count, sub-groups, colleagues apart", "settings"),
+    ("seating: rules", "keep people apart or together, every meeting or this one only", "rules"),
 )
 
 

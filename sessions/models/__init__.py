@@ -4,19 +4,28 @@ from .errors import describe_validation_error
 from .meeting import Attendance, Group, Meeting
 from .member import Member, SharedCard, SharedField, Sharing, Tag
 from .seating import Round, Seat, SeatingPlan, Table
+from .seating_rules import RuleKind, SeatingRule, rule_problem
+from .seating_settings import DEFAULT_ROUNDS, DEFAULT_TIME_LIMIT, SeatingSettings, SubgroupMode
 
 __all__ = [
+    "DEFAULT_ROUNDS",
+    "DEFAULT_TIME_LIMIT",
     "Attendance",
     "Group",
     "Meeting",
     "Member",
     "Round",
+    "RuleKind",
     "Seat",
     "SeatingPlan",
+    "SeatingRule",
+    "SeatingSettings",
     "SharedCard",
     "SharedField",
     "Sharing",
+    "SubgroupMode",
     "Table",
     "Tag",
     "describe_validation_error",
+    "rule_problem",
 ]

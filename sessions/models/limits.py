@@ -13,3 +13,7 @@ EXTRA_VALUE_MAX = 1000
 
 TABLE_SIZE_MIN = 2
 TABLE_SIZE_MAX = 20
+
+ROUNDS_MAX = 20  # rounds in one meeting's seating plan
+SEATING_SECONDS_MAX = 600.0  # the longest a seating search may run
+TABLES_MAX = 1000  # an explicit table count

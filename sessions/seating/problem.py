@@ -79,13 +79,16 @@ def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeight
     for a, b in c.keep_apart:
         if a in index and b in index and a != b:
             apart.add((min(index[a], index[b]), max(index[a], index[b])))
+    # Colleagues are kept apart unless a keep-together rule names them: the rule about two people
+    # outranks the setting about everyone.
+    colleagues: set[tuple[int, int]] = set()
     if c.apart_same_employer:
         by_employer: dict[str, list[int]] = {}
         for i, person in enumerate(people):
             if person.employer and person.employer.strip():
                 by_employer.setdefault(person.employer.strip().casefold(), []).append(i)
-        for colleagues in by_employer.values():
-            apart.update((p, q) for k, p in enumerate(colleagues) for q in colleagues[k + 1 :])
+        for staff in by_employer.values():
+            colleagues.update((p, q) for k, p in enumerate(staff) for q in staff[k + 1 :])
 
     raw_groups = [{index[m] for m in group if m in index} for group in c.keep_together]
     groups: list[set[int]] = []
@@ -127,6 +130,7 @@ def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeight
                     static[p * n + q] -= weights.hard
                     repeat[p * n + q] = 0.0
 
+    apart |= {(p, q) for p, q in colleagues if group_of[p] < 0 or group_of[p] != group_of[q]}
     for p, q in apart:
         static[p * n + q] += weights.hard
         static[q * n + p] += weights.hard

@@ -5,26 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from sessions.models import Member, Round, Tag, limits
+from sessions.models import DEFAULT_TIME_LIMIT, Member, Round, SubgroupMode, Tag, limits
 from sessions.models.meeting import DEFAULT_TABLE_MAX, DEFAULT_TABLE_MIN
 
 PairKey = tuple[int, int]
 
-DEFAULT_TIME_LIMIT = 5.0  # seconds; a plan for a room of 60 is usually found in well under one
+# SubgroupMode and DEFAULT_TIME_LIMIT live with the stored seating settings; the engine's callers keep
+# finding them here.
+__all__ = [
+    "DEFAULT_PATIENCE",
+    "DEFAULT_TIME_LIMIT",
+    "Constraints",
+    "PairKey",
+    "Person",
+    "PhysicalTable",
+    "SeatingRequest",
+    "SubgroupMode",
+    "TablePolicy",
+]
+
 # Search steps without a better plan before the search stops on its own, so equal seeds give equal
 # plans whenever the time limit is not what stopped it.
 DEFAULT_PATIENCE = 2500
-
-
-class SubgroupMode(StrEnum):
-    """How sub-groups (Marketing, Engineering...) sit: spread over tables, or together at their own tables."""
-
-    MIX = "mix"
-    CLUSTER = "cluster"
 
 
 @dataclass(frozen=True)

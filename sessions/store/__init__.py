@@ -22,6 +22,8 @@ from .members import Members
 from .restore import restore_backup
 from .schema import CURRENT_VERSION
 from .seating import SeatingPlans
+from .seating_rules import SeatingRules
+from .seating_settings import SeatingSettingsBook
 
 
 class Store:
@@ -33,6 +35,8 @@ class Store:
         self.meetings = Meetings(db)
         self.attendance = AttendanceBook(db)
         self.seating = SeatingPlans(db)
+        self.seating_rules = SeatingRules(db)
+        self.seating_settings = SeatingSettingsBook(db)
         self.clock_log = ClockLog(db)
         self.backups = Backups(db)
 

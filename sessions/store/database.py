@@ -98,6 +98,26 @@ class Database:
             raise
         return database
 
+    @classmethod
+    def check_file(cls, path: Path | str) -> int:
+        """The schema version of an existing file, read without writing; raises like `open` for a file
+        that is missing, not ours, damaged or newer. An older version is fine: opening migrates it."""
+        path = Path(path).expanduser()
+        if not path.is_file():
+            raise NotADatabaseError(path, "no such database file")
+        if not _looks_like_sqlite(path):
+            raise NotADatabaseError(path, "is not a tablesession database (it is not an SQLite file)")
+        try:
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
+            )
+        except sqlite3.Error as exc:
+            raise NotADatabaseError(path, f"cannot be opened ({exc})") from exc
+        try:
+            return cls._check(path, connection)
+        finally:
+            connection.close()
+
     @staticmethod
     def _check(path: Path, connection: sqlite3.Connection) -> int:
         """Return the schema version, or raise without writing anything."""

@@ -1,4 +1,4 @@
-"""Moving one member's attendance and seats onto another, for merging two records of one person.
+"""Moving one member's attendance, seats and seating rules onto another, for merging two records of one person.
 
 Runs inside the caller's transaction; the caller deletes the absorbed member afterwards.
 """
@@ -6,6 +6,7 @@ Runs inside the caller's transaction; the caller deletes the absorbed member aft
 from __future__ import annotations
 
 from .database import Database
+from .seating_rules import SeatingRules
 
 
 def _earliest(a: str | None, b: str | None) -> str | None:
@@ -19,7 +20,7 @@ def _latest(a: str | None, b: str | None) -> str | None:
 
 
 def move_member_records(db: Database, from_id: int, to_id: int) -> None:
-    """Give `to_id` everything `from_id` attended and every seat they had."""
+    """Give `to_id` everything `from_id` attended, every seat they had and the rules naming them."""
     with db.transaction() as connection:
         rows = connection.execute("SELECT * FROM attendance WHERE member_id = ?", (from_id,)).fetchall()
         for moved in rows:
@@ -63,3 +64,4 @@ def move_member_records(db: Database, from_id: int, to_id: int) -> None:
             {"from": from_id, "to": to_id},
         )
         connection.execute("UPDATE seats SET member_id = ? WHERE member_id = ?", (to_id, from_id))
+        SeatingRules(db).move_member(from_id, to_id)

@@ -18,7 +18,8 @@ def restore_backup(backup_path: Path, database_path: Path, now: dt.datetime) -> 
     The backup is checked first (it must be a tablesession database this version can read), and
     nothing is changed while an app is controlling the database.
     """
-    Database.open(backup_path, create=False, readonly=True).close()
+    # A copy taken before an upgrade has the older schema: it is checked here and upgraded once in place.
+    Database.check_file(backup_path)
     with ControllerLock(database_path) as lock:
         lock.acquire(now)
         safety: Path | None = None

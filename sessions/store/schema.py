@@ -111,6 +111,36 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX clock_events_by_meeting ON clock_events (meeting_id, round_number, id)",
     ),
+    # 4: seating rules (keep apart, keep together), standing (meeting_id NULL) or for one meeting,
+    # and each meeting's seating settings, so every way of seating a meeting follows the same ones.
+    # A forgotten member leaves their rules; the app deletes rules left with fewer than two.
+    (
+        """CREATE TABLE seating_rules (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('apart', 'together')),
+            meeting_id INTEGER REFERENCES meetings (id) ON DELETE CASCADE,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX seating_rules_by_meeting ON seating_rules (meeting_id)",
+        """CREATE TABLE seating_rule_members (
+            rule_id INTEGER NOT NULL REFERENCES seating_rules (id) ON DELETE CASCADE,
+            member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+            PRIMARY KEY (rule_id, member_id)
+        )""",
+        "CREATE INDEX seating_rule_members_by_member ON seating_rule_members (member_id)",
+        """CREATE TABLE seating_settings (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+            rounds INTEGER NOT NULL,
+            min_size INTEGER,
+            max_size INTEGER,
+            tables INTEGER,
+            mode TEXT NOT NULL,
+            apart_same_employer INTEGER NOT NULL DEFAULT 0,
+            time_limit REAL NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    ),
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

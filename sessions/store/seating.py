@@ -79,6 +79,10 @@ class SeatingPlans:
             created_at=from_timestamp(header[0]["created_at"]),
         )
 
+    def round_count(self, meeting_id: int) -> int:
+        """Rounds in the meeting's saved plan (0 without one), without reading the plan."""
+        return int(self._db.scalar("SELECT count(*) FROM rounds WHERE meeting_id = ?", (meeting_id,)))
+
     def delete(self, meeting_id: int) -> None:
         self._db.execute("DELETE FROM seating_plans WHERE meeting_id = ?", (meeting_id,))
 

@@ -19,6 +19,7 @@ from . import (
     meeting,
     members,
     printing,
+    rules,
     seat,
 )
 
@@ -30,6 +31,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     import_roster,
     checkin,
     attendance,
+    rules,
     seat,
     clock,
     export,

@@ -7,57 +7,93 @@ from typing import Any
 
 from app.cli.context import CliContext
 from sessions.errors import TablesessionError
-from sessions.models import Member, SeatingPlan
-from sessions.seating import SeatingResult, SubgroupMode
-from sessions.seating.service import DEFAULT_ROUNDS, SeatingOptions, plan_meeting
+from sessions.models import DEFAULT_ROUNDS, Member, SeatingPlan, SeatingRule, SeatingSettings, SubgroupMode, limits
+from sessions.seating import SeatingResult
+from sessions.seating.rules import effective_options, rules_in_force, settings_for, settings_text
+from sessions.seating.service import plan_meeting
 
 from .options import add_json_option, add_meeting_option
+from .rules import describe_meeting_rules, rule_json, rule_names
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "seat", help="seat the members checked in at tables over rounds, so people meet new people"
+        "seat",
+        help="seat the members checked in at tables over rounds, so people meet new people",
+        description="Seats by the meeting's saved settings and the seating rules in force ('tablesession rules'). "
+        "Settings given here replace the saved ones and are kept for next time (the seed is not).",
     )
     add_meeting_option(parser)
-    parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS, help=f"rounds (default {DEFAULT_ROUNDS})")
+    parser.add_argument("--rounds", type=int, metavar="N", help=f"rounds (saved; first time {DEFAULT_ROUNDS})")
     parser.add_argument("--min", type=int, dest="min_size", metavar="N", help="fewest people per table")
     parser.add_argument("--max", type=int, dest="max_size", metavar="N", help="most people per table")
     parser.add_argument("--tables", type=int, metavar="N", help="exactly this many tables")
     parser.add_argument(
         "--mode",
         choices=[m.value for m in SubgroupMode],
-        default=SubgroupMode.MIX.value,
-        help="sub-groups spread over tables (mix) or seated together (cluster)",
+        help="sub-groups spread over tables (mix, the first time) or seated together (cluster)",
+    )
+    parser.add_argument(
+        "--apart-same-employer",
+        action=argparse.BooleanOptionalAction,
+        help="keep people who share a current employer at different tables",
     )
     parser.add_argument("--seed", type=int, help="the same seed gives the same plan (default: a new one)")
-    parser.add_argument("--time-limit", type=float, default=5.0, metavar="SEC", help="longest search (default 5)")
+    parser.add_argument("--time-limit", type=float, metavar="SEC", help="longest search (saved; first time 5)")
     add_json_option(parser)
     parser.set_defaults(handler=run)
 
 
-def _options(args: argparse.Namespace) -> SeatingOptions:
-    for name, value in (("--rounds", args.rounds), ("--tables", args.tables)):
+def _check_flags(args: argparse.Namespace) -> None:
+    for name, value, most in (("--rounds", args.rounds, limits.ROUNDS_MAX), ("--tables", args.tables, None)):
         if value is not None and value < 1:
             raise TablesessionError(f"{name} must be at least 1")
+        if value is not None and most is not None and value > most:
+            raise TablesessionError(f"{name} must be at most {most}")
     for name, value in (("--min", args.min_size), ("--max", args.max_size)):
-        if value is not None and not 2 <= value <= 20:
-            raise TablesessionError(f"{name} must be between 2 and 20")
+        if value is not None and not limits.TABLE_SIZE_MIN <= value <= limits.TABLE_SIZE_MAX:
+            raise TablesessionError(f"{name} must be between {limits.TABLE_SIZE_MIN} and {limits.TABLE_SIZE_MAX}")
     if args.min_size and args.max_size and args.min_size > args.max_size:
         raise TablesessionError(f"--min {args.min_size} is larger than --max {args.max_size}")
-    if args.time_limit <= 0:
-        raise TablesessionError("--time-limit must be more than 0 seconds")
-    return SeatingOptions(
-        rounds=min(args.rounds, 20),
-        min_size=args.min_size,
-        max_size=args.max_size,
-        tables=args.tables,
-        mode=SubgroupMode(args.mode),
-        seed=args.seed,
-        time_limit=min(args.time_limit, 600),
-    )
+    if args.time_limit is not None and not 0 < args.time_limit <= limits.SEATING_SECONDS_MAX:
+        raise TablesessionError(f"--time-limit must be more than 0 and at most {limits.SEATING_SECONDS_MAX:g} seconds")
 
 
-def plan_json(meeting_id: int, plan: SeatingPlan, members: dict[int, Member], result: SeatingResult) -> dict[str, Any]:
+def _settings(args: argparse.Namespace, saved: SeatingSettings) -> SeatingSettings:
+    """The saved settings with the flags given on top."""
+    _check_flags(args)
+    given: dict[str, object] = {
+        name: value
+        for name, value in (
+            ("rounds", args.rounds),
+            ("min_size", args.min_size),
+            ("max_size", args.max_size),
+            ("tables", args.tables),
+            ("mode", SubgroupMode(args.mode) if args.mode else None),
+            ("apart_same_employer", args.apart_same_employer),
+            ("time_limit", args.time_limit),
+        )
+        if value is not None
+    }
+    merged = {**saved.model_dump(), **given}
+    low, high = merged["min_size"], merged["max_size"]
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        flag = "--min" if "min_size" in given else "--max"
+        raise TablesessionError(
+            f"{flag}: the smallest table size ({low}) would be larger than the largest ({high}); give --min and --max"
+        )
+    return SeatingSettings.model_validate(merged)
+
+
+def plan_json(
+    meeting_id: int,
+    plan: SeatingPlan,
+    members: dict[int, Member],
+    result: SeatingResult,
+    *,
+    rules: list[dict[str, Any]] | None = None,
+    settings: SeatingSettings | None = None,
+) -> dict[str, Any]:
     def name(member_id: int) -> str:
         member = members.get(member_id)
         return member.shared_card().full_name if member else ""
@@ -86,6 +122,8 @@ def plan_json(meeting_id: int, plan: SeatingPlan, members: dict[int, Member], re
             "new_pair_ratio": result.stats.new_pair_ratio,
         },
         "warnings": list(result.warnings),
+        "rules": rules or [],
+        "settings": settings.model_dump(mode="json") if settings is not None else None,
     }
 
 
@@ -98,25 +136,33 @@ def stats_line(result: SeatingResult) -> str:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    options = _options(args)
+    _check_flags(args)
     store = context.store()
     meeting = context.meeting(args.meeting)
     assert meeting.id is not None
-    if not store.attendance.present_ids(meeting.id):
+    present = store.attendance.present_ids(meeting.id)
+    if not present:
         raise TablesessionError(f"no one is checked in to {meeting.label}: check people in first")
-    result = plan_meeting(store, meeting, options, context.clock)
+    settings = _settings(args, settings_for(store, meeting))
+    rules: list[SeatingRule] = rules_in_force(store, meeting, present)
+    options = effective_options(store, meeting, settings, seed=args.seed)
+    result = plan_meeting(store, meeting, options, context.clock, remember=True)
     plan = result.plan
     members = store.members.get_many({m for r in plan.rounds for m in r.member_ids})
     for warning in result.warnings:
         context.warn(warning)
     if args.json:
-        context.print_json(plan_json(meeting.id, plan, members, result))
+        names = rule_names(store, rules)
+        followed = [rule_json(rule, names, present) for rule in rules]
+        context.print_json(plan_json(meeting.id, plan, members, result, rules=followed, settings=settings))
         return 0
     context.print(f"{meeting.label}: {len(plan.rounds)} rounds, seed {plan.seed}")
     for round_ in plan.rounds:
         context.print("", f"Round {round_.number}" + (" (locked)" if round_.locked else ""))
         for table in round_.tables:
-            names = ", ".join(members[m].shared_card().full_name if m in members else "?" for m in table.member_ids)
-            context.print(f"  Table {table.label} ({len(table.seats)}): {names}")
-    context.print("", stats_line(result))
+            names_at = ", ".join(members[m].shared_card().full_name if m in members else "?" for m in table.member_ids)
+            context.print(f"  Table {table.label} ({len(table.seats)}): {names_at}")
+    context.print("", stats_line(result), f"Settings (kept for this meeting): {settings_text(settings, meeting)}")
+    if rules:
+        context.print(f"Seating rules followed ({len(rules)}):", *describe_meeting_rules(store, meeting, rules))
     return 0

@@ -1,11 +1,14 @@
 """Seating: generate the plan in a worker, see rounds as tabs of table cards, lock rounds that have run,
 and swap or move people with the keyboard while the effect on the plan's score shows at once.
 
-Late arrivals and people leaving (from check-in) are fitted in as soon as the check-in area reports them.
+The meeting's seating settings and rules (each in its own dialog) are what generating, late arrivals,
+leavers and the score of a move all follow. Late arrivals and people leaving (from check-in) are fitted
+in as soon as the check-in area reports them.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from textual import on, work
@@ -20,11 +23,11 @@ from app.tui.topics import Topic
 from app.tui.widgets.round_tabs import RoundTabs, pane_id
 from app.tui.widgets.table_card import TableCard
 from sessions.errors import TablesessionError
-from sessions.models import Member, SeatingPlan
+from sessions.models import Member, SeatingPlan, SeatingSettings, limits
 from sessions.seating import ManualChange, SeatingContext, SeatingResult, apply_change, score_change
+from sessions.seating.rules import effective_options, rules_in_force, settings_for, settings_text
 from sessions.seating.scoring import context_stats
 from sessions.seating.service import (
-    DEFAULT_ROUNDS,
     SeatingOptions,
     arrive_late,
     leave,
@@ -33,9 +36,10 @@ from sessions.seating.service import (
 )
 
 from .base import AreaScreen
+from .seating_rules import SeatingRulesDialog
+from .seating_settings import SeatingSettingsForm
 
 LEGEND = "H host  N newcomer  C connector"
-MAX_ROUNDS = 12
 
 
 class SeatingScreen(AreaScreen):
@@ -54,8 +58,31 @@ class SeatingScreen(AreaScreen):
         Binding("s", "swap", "Swap", id="seating.swap", tooltip="swap the picked person with the highlighted one"),
         Binding("t", "move_here", "Move here", id="seating.move", tooltip="move the picked person to this table"),
         Binding("escape", "cancel_pick", "Cancel pick", show=False, id="seating.cancel"),
-        Binding("plus", "rounds(1)", "+Round", id="seating.more_rounds", tooltip="plan one more round next time"),
-        Binding("minus", "rounds(-1)", "-Round", id="seating.fewer_rounds", tooltip="plan one round fewer next time"),
+        # Rounds are in the settings too; the keys stay for speed, out of the crowded footer.
+        Binding(
+            "plus",
+            "rounds(1)",
+            "+Round",
+            show=False,
+            id="seating.more_rounds",
+            tooltip="plan one more round next time",
+        ),
+        Binding(
+            "minus",
+            "rounds(-1)",
+            "-Round",
+            show=False,
+            id="seating.fewer_rounds",
+            tooltip="plan one round fewer next time",
+        ),
+        Binding(
+            "o",
+            "settings",
+            "Settings",
+            id="seating.settings",
+            tooltip="rounds, table sizes, sub-groups, colleagues apart",
+        ),
+        Binding("r", "rules", "Rules", id="seating.rules", tooltip="keep people apart or together"),
         Binding("right_square_bracket", "next_round(1)", "Next round", show=False, id="seating.next_round"),
         Binding("left_square_bracket", "next_round(-1)", "Previous round", show=False, id="seating.previous_round"),
     ]
@@ -80,11 +107,13 @@ class SeatingScreen(AreaScreen):
         self.plan: SeatingPlan | None = None
         self.members: dict[int, Member] = {}
         self.context: SeatingContext | None = None
-        self.rounds_wanted = DEFAULT_ROUNDS
-        self._rounds_chosen = False
+        self.settings = SeatingSettings()  # the meeting's, read again on each reload
+        self.rules_in_force = 0
         self.active_round = 1
         self.picked: tuple[int, int] | None = None  # (round, member id)
         self.planning = False
+        # A dialog closing resumes the screen (which reloads) while its result reloads too: one at a time.
+        self._reloading = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,20 +142,36 @@ class SeatingScreen(AreaScreen):
 
     # -- showing the plan -------------------------------------------------------------------------
 
+    @property
+    def rounds_wanted(self) -> int:
+        """Rounds the next plan will have: the meeting's setting."""
+        return self.settings.rounds
+
     def _options(self) -> SeatingOptions:
-        return SeatingOptions(rounds=self.rounds_wanted)
+        """The meeting's stored settings and the rules in force: what every seating change follows."""
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            return SeatingOptions.from_settings(self.settings)
+        return effective_options(self.store, meeting)
 
     async def reload(self) -> None:
-        """Read the plan again and redraw it, keeping the round shown and the person focused."""
+        """Read the plan, settings and rules again and redraw, keeping the round shown and the person focused."""
+        async with self._reloading:
+            await self._reload()
+
+    async def _reload(self) -> None:
         meeting = self.meeting
         plan = self.store.seating.load(meeting.id) if meeting is not None and meeting.id is not None else None
         self.plan = plan
-        if plan is not None and plan.rounds and not self._rounds_chosen:
-            self.rounds_wanted = len(plan.rounds)
         present = self.store.attendance.present_ids(meeting.id) if meeting and meeting.id else set()
         seated = {m for r in plan.rounds for m in r.member_ids} if plan else set()
         self.members = self.store.members.get_many(present | seated)
-        self.context = seating_context(self.store, meeting, self._options()) if meeting is not None else None
+        if meeting is not None and meeting.id is not None:
+            self.settings = settings_for(self.store, meeting)
+            self.rules_in_force = len(rules_in_force(self.store, meeting, present))
+            self.context = seating_context(self.store, meeting, self._options())
+        else:
+            self.settings, self.rules_in_force, self.context = SeatingSettings(), 0, None
         await self._redraw()
         self._show_stats(len(present))
 
@@ -154,19 +199,30 @@ class SeatingScreen(AreaScreen):
         if cards:
             cards[0].focus()
 
+    def _rules_note(self, broken: int = 0) -> str:
+        if not self.rules_in_force:
+            return ""
+        rules = f"{self.rules_in_force} rule{'s' if self.rules_in_force != 1 else ''}"
+        # A break is a kept-apart pair at one table, or a group split, in one round.
+        return f" · {rules}, broken {broken} time{'s' if broken != 1 else ''}" if broken else f" · {rules} kept"
+
     def _show_stats(self, present: int) -> None:
         line = self.query_one("#seating-stats", Static)
         if self.plan is None or self.context is None or not self.plan.rounds:
-            line.update(f"{present} checked in  ·  g seats them in {self.rounds_wanted} rounds")
+            line.update(f"{present} checked in  ·  g seats them in {self.rounds_wanted} rounds{self._rules_note()}")
             return
         stats = context_stats(self.context, self.plan)
         seated = len({m for r in self.plan.rounds for m in r.member_ids})
         locked = sum(1 for r in self.plan.rounds if r.locked)
+        broken = stats.apart_violations + stats.together_violations
+        # The rounds the next plan gets are shown only when they differ from this plan's.
+        rounds = len(self.plan.rounds)
+        next_plan = f" · next: {self.rounds_wanted} rounds" if self.rounds_wanted != rounds else ""
         line.update(
-            f"{seated} seated · {len(self.plan.rounds)} rounds, {locked} locked · "
+            f"{seated} seated · {rounds} rounds{f', {locked} locked' if locked else ''} · "
             f"repeats {stats.repeat_pairs} · met before {stats.history_repeat_pairs} · "
-            f"most meetings {stats.max_pair_meetings} · new pairs {stats.new_pair_ratio:.0%} · "
-            f"next plan {self.rounds_wanted} rounds"
+            f"most meetings {stats.max_pair_meetings} · new pairs {stats.new_pair_ratio:.0%}"
+            f"{self._rules_note(broken)}{next_plan}"
         )
 
     def _say(self, text: str) -> None:
@@ -186,10 +242,50 @@ class SeatingScreen(AreaScreen):
         self._focus(None)
 
     def action_rounds(self, step: int) -> None:
-        self.rounds_wanted = max(1, min(MAX_ROUNDS, self.rounds_wanted + step))
-        self._rounds_chosen = True
-        present = len(self.store.attendance.present_ids(self.meeting.id)) if self.meeting and self.meeting.id else 0
-        self._show_stats(present)
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            return
+        rounds = max(1, min(limits.ROUNDS_MAX, self.rounds_wanted + step))
+        self._save_settings(self.settings.model_copy(update={"rounds": rounds}))
+        self._show_stats(len(self.store.attendance.present_ids(meeting.id)))
+
+    def _save_settings(self, settings: SeatingSettings) -> None:
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            return
+        self.settings = self.store.seating_settings.save(meeting.id, settings)
+
+    # -- settings and rules -----------------------------------------------------------------------
+
+    def action_settings(self) -> None:
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            self._say("Choose a meeting first (f9).")
+            return
+        self.app.push_screen(SeatingSettingsForm(self.settings, meeting), self._settings_chosen)
+
+    async def _settings_chosen(self, settings: SeatingSettings | None) -> None:
+        meeting = self.meeting
+        if settings is None or meeting is None:
+            return
+        self._save_settings(settings)
+        await self.reload()
+        self._say(f"Settings saved: {settings_text(settings, meeting)}. g seats everyone by them.")
+        self.session_app.changed(Topic.SEATING)
+
+    def action_rules(self) -> None:
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            self._say("Choose a meeting first (f9).")
+            return
+        self.app.push_screen(SeatingRulesDialog(self.store, meeting), self._rules_closed)
+
+    async def _rules_closed(self, changed: bool | None) -> None:
+        if not changed:
+            return
+        await self.reload()
+        self._say(f"Rules changed: {self.rules_in_force} in force tonight. g regenerates the plan to follow them.")
+        self.session_app.changed(Topic.SEATING)
 
     # -- generating -------------------------------------------------------------------------------
 
@@ -369,14 +465,15 @@ class SeatingScreen(AreaScreen):
         notes: list[str] = []
         for member_id in sorted(present - seated):
             try:
-                change = arrive_late(self.store, meeting, member_id, self._options())
+                change = arrive_late(self.store, meeting, member_id)
             except TablesessionError as exc:
                 notes.append(f"{name(member_id)}: {exc}.")
                 continue
             tables = ", ".join(f"round {m.round} table {m.to_table}" for m in change.moves)
             notes.append(f"Seated {name(member_id)} (late): {tables}.")
+            notes.extend(f"{warning}." for warning in change.warnings)
         for member_id in sorted(seated - present):
-            change = leave(self.store, meeting, member_id, self._options())
+            change = leave(self.store, meeting, member_id)
             moved = change.others_moved
             notes.append(
                 f"Took {name(member_id)} out of the rounds to come"

@@ -1,0 +1,58 @@
+"""What one seating run is asked for: a meeting's settings plus the rules and the seed."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sessions.models import DEFAULT_ROUNDS, DEFAULT_TIME_LIMIT, Meeting, SeatingSettings, SubgroupMode, limits
+from sessions.seating.request import Constraints, PhysicalTable, TablePolicy
+
+
+class SeatingOptions(BaseModel):
+    """What the facilitator asks for; table sizes default to the meeting's own."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rounds: int = Field(default=DEFAULT_ROUNDS, ge=1, le=limits.ROUNDS_MAX)
+    min_size: int | None = Field(default=None, ge=limits.TABLE_SIZE_MIN, le=limits.TABLE_SIZE_MAX)
+    max_size: int | None = Field(default=None, ge=limits.TABLE_SIZE_MIN, le=limits.TABLE_SIZE_MAX)
+    tables: int | None = Field(default=None, ge=1, le=limits.TABLES_MAX)
+    physical: tuple[PhysicalTable, ...] = ()
+    mode: SubgroupMode = SubgroupMode.MIX
+    seed: int | None = None  # None: a fresh seed from the clock, recorded with the plan
+    time_limit: float = Field(default=DEFAULT_TIME_LIMIT, gt=0, le=limits.SEATING_SECONDS_MAX)
+    keep_apart: tuple[tuple[int, int], ...] = ()
+    apart_same_employer: bool = False
+    keep_together: tuple[tuple[int, ...], ...] = ()
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: SeatingSettings,
+        *,
+        seed: int | None = None,
+        keep_apart: tuple[tuple[int, int], ...] = (),
+        keep_together: tuple[tuple[int, ...], ...] = (),
+    ) -> SeatingOptions:
+        return cls(
+            **settings.model_dump(),
+            seed=seed,
+            keep_apart=keep_apart,
+            keep_together=keep_together,
+        )
+
+    def settings(self) -> SeatingSettings:
+        """The part of these options a meeting keeps (not the seed, the room's tables or the rules)."""
+        return SeatingSettings.model_validate(self.model_dump(include=set(SeatingSettings.model_fields)))
+
+    def policy(self, meeting: Meeting) -> TablePolicy:
+        low, high = self.settings().table_sizes(meeting.table_min, meeting.table_max)
+        return TablePolicy(min_size=low, max_size=high, tables=self.tables, physical=self.physical)
+
+    def constraints(self) -> Constraints:
+        return Constraints(
+            keep_apart=self.keep_apart,
+            apart_same_employer=self.apart_same_employer,
+            keep_together=self.keep_together,
+            subgroups=self.mode,
+        )
