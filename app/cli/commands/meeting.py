@@ -1,4 +1,4 @@
-"""`tablesession meeting new|list`."""
+"""`tablesession meeting new|list|show|set`."""
 
 from __future__ import annotations
 
@@ -54,6 +54,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_json_option(show)
     show.set_defaults(handler=run_show)
 
+    change = actions.add_parser(
+        "set",
+        help="change a meeting's tables or pitch clock (an open app picks it up when reopened)",
+        description="Change only what is given; the rest of the meeting stays as it is.",
+    )
+    add_meeting_option(change)
+    change.add_argument("--title")
+    change.add_argument("--venue")
+    change.add_argument("--min", dest="table_min", type=int, help="smallest table")
+    change.add_argument("--max", dest="table_max", type=int, help="largest table")
+    change.add_argument("--turn", type=_duration, help="pitch length, M:SS (at least 0:30)")
+    change.add_argument("--warning", type=_duration, help="warning before time is up, M:SS")
+    change.add_argument("--changeover", type=_duration, help="pause between speakers, M:SS")
+    change.set_defaults(handler=run_set)
+
 
 def run_new(args: argparse.Namespace, context: CliContext) -> int:
     store = context.store()
@@ -75,6 +90,42 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
     )
     context.print(f"created meeting {meeting.id}: {meeting.label}")
     return 0
+
+
+# `meeting set` option -> Meeting field.
+SETTABLE = {
+    "title": "title",
+    "venue": "venue",
+    "table_min": "table_min",
+    "table_max": "table_max",
+    "turn": "turn_seconds",
+    "warning": "warning_seconds",
+    "changeover": "changeover_seconds",
+}
+
+
+def run_set(args: argparse.Namespace, context: CliContext) -> int:
+    changes = {field: getattr(args, option) for option, field in SETTABLE.items() if getattr(args, option) is not None}
+    if not changes:
+        raise TablesessionError("say what to change: --turn, --warning, --changeover, --min, --max, --title or --venue")
+    meeting = context.meeting(args.meeting)
+    # Validated as a whole, so a shorter turn and a shorter warning can be given together.
+    changed = Meeting.model_validate({**meeting.model_dump(), **changes})
+    context.store().meetings.update(changed)
+    context.print(f"meeting {changed.id}: {changed.label}", *_settings_lines(changed))
+    return 0
+
+
+def _clock_time(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _settings_lines(meeting: Meeting) -> list[str]:
+    return [
+        f"tables: {meeting.table_min} to {meeting.table_max} people",
+        f"pitch: {_clock_time(meeting.turn_seconds)}, warning {_clock_time(meeting.warning_seconds)} before the end, "
+        f"changeover {_clock_time(meeting.changeover_seconds)}",
+    ]
 
 
 def _summary(store: Store, meeting: Meeting) -> dict[str, object]:
@@ -124,13 +175,10 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
     if args.json:
         context.print_json(summary)
         return 0
-    turn, warning, changeover = meeting.turn_seconds, meeting.warning_seconds, meeting.changeover_seconds
     context.print(
         f"meeting {summary['id']}: {summary['date']} {summary['title']}".rstrip(),
         f"venue: {summary['venue'] or '-'}",
-        f"tables: {summary['table_min']} to {summary['table_max']} people",
-        f"pitch: {turn // 60}:{turn % 60:02d}, warning {warning // 60}:{warning % 60:02d} before the end, "
-        f"changeover {changeover // 60}:{changeover % 60:02d}",
+        *_settings_lines(meeting),
         f"registered: {summary['registered']}, checked in: {summary['checked_in']}, rounds seated: {summary['rounds']}",
     )
     return 0

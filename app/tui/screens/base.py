@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
+from textual.widget import Widget
 
 from sessions.models import Meeting
 from sessions.store import Store
@@ -15,6 +16,17 @@ if TYPE_CHECKING:
 
 
 class AreaScreen(Screen[None]):
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Never focus a widget that is on its way out.
+
+        `Widget.focus()` only asks for focus later. A screen that redraws twice in a row (the seating area on
+        arrival) removes the first drawing while that request waits; Textual then focused the removed card, and
+        every key, ctrl+q and the area keys included, went to it and was lost until something else took focus.
+        """
+        if widget is not None and (widget._pruning or not widget.is_attached):
+            return
+        super().set_focus(widget, scroll_visible=scroll_visible, from_app_focus=from_app_focus)
+
     @property
     def session_app(self) -> TableSessionApp:
         from app.tui.app import TableSessionApp

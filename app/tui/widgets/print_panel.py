@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.worker import get_current_worker
 
+from app.tui.widgets.toggle_list import ToggleList
 from printables.geometry import Paper
 from printables.jobs import DOCUMENTS, Document, PrintOptions, PrintResult, print_document
 from printables.stock import PLAIN, StockKind, iter_stocks
@@ -180,7 +181,7 @@ class PrintPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="print-choices"):
-            yield SelectionList[str](
+            yield ToggleList[str](
                 *((info.title, doc.value, doc in DEFAULT_DOCUMENTS) for doc, info in DOCUMENTS.items()),
                 id="print-documents",
             )
