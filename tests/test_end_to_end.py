@@ -92,6 +92,7 @@ async def test_a_whole_meeting_survives_a_restart(
         while seating.rounds_wanted < 3:
             await pilot.press("plus")
         await pilot.press("g")
+
         def plan_saved() -> bool:
             # The search stops at its time limit on the app's clock; a fake clock that stood still let it run
             # for about 20 s of real time, and the wait passed or failed with the machine's speed.
