@@ -29,6 +29,7 @@ class SearchLimits:
     deadline: float  # time.monotonic() value
     patience: int  # steps without a new best before giving up
     max_steps: int = 1_000_000
+    began: float | None = None  # when the whole solve began, so progress runs on across restarts
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def tabu_search(
     best = state.snapshot()
     tabu: dict[tuple[int, int, int], int] = {}
     step = since_best = shakes = 0
-    started = now()
+    started = now() if limits.began is None else limits.began
     total_time = max(limits.deadline - started, EPSILON)
     timed_out = False
     while best_cost > bound + EPSILON and step < limits.max_steps and since_best < limits.patience:

@@ -16,8 +16,16 @@ from .order import speaking_order
 from .problem import CostWeights, Problem, compile_problem
 from .request import SeatingRequest
 from .search import Progress, SearchLimits, tabu_search
+from .spreads import spread_design
 from .state import Assignment, SeatingState
 from .stats import SeatingStats, history_counts, plan_stats
+
+# Rounds beyond what an algebraic design covers start as greedy rounds, and whether the search then removes
+# every repeat depends much on that start (32 people at 8 tables of 4 over 10 rounds: about one start in
+# six). So from such a start the search gives up sooner and begins again from a fresh design and greedy
+# rounds, keeping the best plan; the count, not the clock, bounds it, so a seed still gives one plan.
+EXTENDED_DESIGN_PATIENCE = 300
+EXTENDED_DESIGN_STARTS = 16
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,12 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
             anchors.setdefault(problem.pinned[p], p)
     if anchors and design.rows_round:
         design_list.pop()  # the rows round seats all of row 0 (the hosts) at one table
+    source = design.source
+    if not anchors and len(design_list) < rounds and min(sizes) == max(sizes):
+        # A full room of 2^m at tables of 2^k may get more rounds from a spread than from the grid.
+        spread = spread_design(tables, sizes[0], rounds, seed=seed)
+        if spread is not None and len(spread.rounds) > len(design_list):
+            design_list, source = list(spread.rounds), spread.source
     if len(design_list) < 2:
         return [], ""
     # One pinned person per table sits on row 0, whose people keep their table in every grid round;
@@ -83,11 +97,24 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
             round_[design_round[point]].append(points[point])
         _enforce_pins(problem, round_)
         assignment.append(round_)
-    return assignment, design.source
+    return assignment, source
 
 
-def initial_assignment(problem: Problem, rounds: int, rng: random.Random, seed: int) -> tuple[Assignment, str]:
+@dataclass(frozen=True)
+class Start:
+    """Where a search begins: the rounds, how they were made, and how many came from a design."""
+
+    assignment: Assignment
+    method: str
+    designed: int
+
+    def extends_design(self) -> bool:
+        return 2 <= self.designed < len(self.assignment)
+
+
+def initial_assignment(problem: Problem, rounds: int, rng: random.Random, seed: int) -> Start:
     assignment, method = design_rounds(problem, rounds, rng, seed)
+    designed = len(assignment)
     meet = list(problem.base_meetings)
     for round_ in assignment:
         record_round(meet, problem.n, round_)
@@ -98,7 +125,41 @@ def initial_assignment(problem: Problem, rounds: int, rng: random.Random, seed: 
         round_ = greedy_round(problem, meet, sizes, rng)
         record_round(meet, problem.n, round_)
         assignment.append(round_)
-    return assignment, method
+    return Start(assignment, method, designed)
+
+
+def _search(
+    problem: Problem,
+    free: int,
+    request: SeatingRequest,
+    rng: random.Random,
+    *,
+    started: float,
+    progress: Progress | None,
+    now: Callable[[], float],
+) -> tuple[Assignment, str, int, bool]:
+    """Search from one start, or from several when the start extends a design; the best plan found."""
+    start = initial_assignment(problem, free, rng, request.seed)
+    restarting = start.extends_design()
+    patience = min(request.patience, EXTENDED_DESIGN_PATIENCE) if restarting else request.patience
+    limits = SearchLimits(deadline=started + request.time_limit, patience=patience, began=started)
+    best: tuple[float, Assignment] = (float("inf"), start.assignment)
+    steps, method, attempt = 0, start.method, 0
+    while True:
+        state = SeatingState(problem, start.assignment)
+        outcome, assignment = tabu_search(state, list(range(free)), rng, limits, progress=progress, now=now)
+        steps += outcome.steps
+        if outcome.best_cost < best[0]:
+            best, method = (outcome.best_cost, assignment), start.method
+        attempt += 1
+        if outcome.reached_bound or outcome.timed_out or not restarting or attempt >= EXTENDED_DESIGN_STARTS:
+            break
+        start = initial_assignment(problem, free, rng, request.seed + attempt)
+    if steps:
+        method += " + search"
+    if attempt > 1:
+        method += f" ({attempt} starts)"
+    return best[1], method, steps, outcome.reached_bound
 
 
 def solve(
@@ -120,13 +181,9 @@ def solve(
     steps, reached, method = 0, True, "locked"
     assignment: Assignment = []
     if free and problem.n:
-        assignment, method = initial_assignment(problem, free, rng, request.seed)
-        state = SeatingState(problem, assignment)
-        limits = SearchLimits(deadline=started + request.time_limit, patience=request.patience)
-        outcome, assignment = tabu_search(state, list(range(free)), rng, limits, progress=progress, now=now)
-        steps, reached = outcome.steps, outcome.reached_bound
-        if outcome.steps:
-            method += " + search"
+        assignment, method, steps, reached = _search(
+            problem, free, request, rng, started=started, progress=progress, now=now
+        )
     ordered = speaking_order(assignment, rng)
     new_rounds = tuple(
         Round(
