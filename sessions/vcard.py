@@ -66,7 +66,7 @@ def fold_line(line: str) -> list[str]:
     return [pieces[0], *(" " + piece for piece in pieces[1:])]
 
 
-def _content_lines(card: SharedCard, note: str | None) -> Iterable[str]:
+def _head_lines(card: SharedCard) -> Iterable[str]:
     yield "BEGIN:VCARD"
     yield f"VERSION:{VERSION}"
     # N is structured: family;given;additional;prefixes;suffixes.
@@ -83,17 +83,28 @@ def _content_lines(card: SharedCard, note: str | None) -> Iterable[str]:
     for url in (card.linkedin, card.website):
         if url:
             yield f"URL:{uri_value(url)}"
-    if note:
-        yield f"NOTE:{escape_text(note)}"
-    yield "END:VCARD"
+
+
+def _physical(lines: Iterable[str], fold: bool) -> str:
+    physical: list[str] = []
+    for line in lines:
+        physical.extend(fold_line(line) if fold else [line])
+    return "".join(line + CRLF for line in physical)
+
+
+def vcard_head(card: SharedCard, *, fold: bool = True) -> str:
+    """The card up to its NOTE: the same for every note, so a follow-up export makes it once per person."""
+    return _physical(_head_lines(card), fold)
+
+
+def vcard_tail(note: str | None, *, fold: bool = True) -> str:
+    """The optional NOTE and the end of the card."""
+    return _physical(([f"NOTE:{escape_text(note)}"] if note else []) + ["END:VCARD"], fold)
 
 
 def vcard_for(card: SharedCard, *, note: str | None = None, fold: bool = True) -> str:
     """One vCard 3.0 for `card`, CRLF-terminated. URLs come LinkedIn first, then the website."""
-    lines: list[str] = []
-    for line in _content_lines(card, note):
-        lines.extend(fold_line(line) if fold else [line])
-    return CRLF.join(lines) + CRLF
+    return vcard_head(card, fold=fold) + vcard_tail(note, fold=fold)
 
 
 def contact_note(card: SharedCard, *, met_at: str | None = None) -> str | None:

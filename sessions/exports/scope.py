@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sessions.errors import TablesessionError
@@ -80,18 +81,23 @@ def _seated_ids(plan: SeatingPlan | None, scope: ExportScope) -> set[int]:
     raise TablesessionError(f"round {scope.round_number} has no table {scope.table_label!r} (tables: {labels})")
 
 
+def ids_in_scope(store: Store, scope: ExportScope, plan: SeatingPlan | None) -> set[int]:
+    """The ids of the members an export covers. Raises when the scope is wrong or holds nobody."""
+    if scope.table_label is not None and scope.round_number is None:
+        raise TablesessionError("--table needs --round: table labels are per round")
+    wanted = _seated_ids(plan, scope) if scope.round_number is not None else attendee_ids(store, scope.meeting_id, plan)
+    if not wanted:
+        raise TablesessionError(f"nobody has checked in to {scope.meeting.label} yet, so there is nobody to export")
+    return wanted
+
+
 def people_in_scope(store: Store, scope: ExportScope, plan: SeatingPlan | None = None) -> list[Member]:
     """The members an export covers, by name. Raises when the scope is wrong or holds nobody.
 
     `plan` is the meeting's seating when the caller has already loaded it."""
-    if scope.table_label is not None and scope.round_number is None:
-        raise TablesessionError("--table needs --round: table labels are per round")
     if plan is None:
         plan = store.seating.load(scope.meeting_id)
-    wanted = _seated_ids(plan, scope) if scope.round_number is not None else attendee_ids(store, scope.meeting_id, plan)
-    if not wanted:
-        raise TablesessionError(f"nobody has checked in to {scope.meeting.label} yet, so there is nobody to export")
-    members = store.members.get_many(wanted)
+    members = store.members.get_many(ids_in_scope(store, scope, plan))
     return sorted(members.values(), key=lambda m: m.sort_key)
 
 
@@ -107,13 +113,21 @@ def seats_by_member(plan: SeatingPlan | None) -> dict[int, list[tuple[int, str]]
     return seats
 
 
+def as_contacts(members: Iterable[Member], plan: SeatingPlan | None, cards: dict[int, SharedCard]) -> list[Contact]:
+    """`members` as contacts, by name, with the shared cards in `cards` (made here for anyone missing)."""
+    seats = seats_by_member(plan)
+    contacts = []
+    for member in sorted(members, key=lambda m: m.sort_key):
+        if member.id is None:
+            continue
+        card = cards.get(member.id)
+        if card is None:
+            card = cards[member.id] = member.shared_card()
+        contacts.append(Contact(member_id=member.id, card=card, seats=tuple(seats.get(member.id, ()))))
+    return contacts
+
+
 def contacts_in_scope(store: Store, scope: ExportScope) -> list[Contact]:
     """The people an export covers as shared cards, by name."""
     plan = store.seating.load(scope.meeting_id)
-    members = people_in_scope(store, scope, plan)
-    seats = seats_by_member(plan)
-    return [
-        Contact(member_id=m.id, card=m.shared_card(), seats=tuple(seats.get(m.id, ())))
-        for m in members
-        if m.id is not None
-    ]
+    return as_contacts(people_in_scope(store, scope, plan), plan, {})
