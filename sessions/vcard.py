@@ -50,6 +50,11 @@ def _is_continuation_byte(byte: int) -> bool:
 
 def fold_line(line: str) -> list[str]:
     """Split one content line into physical lines of at most 75 octets; each continuation starts with a space."""
+    if line.isascii():  # one octet per character: slices, no encoding (most lines of most cards)
+        if len(line) <= LINE_OCTETS:
+            return [line]
+        rest = LINE_OCTETS - 1
+        return [line[:LINE_OCTETS], *(" " + line[i : i + rest] for i in range(LINE_OCTETS, len(line), rest))]
     data = line.encode("utf-8")
     if len(data) <= LINE_OCTETS:
         return [line]

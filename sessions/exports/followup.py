@@ -91,7 +91,8 @@ class CardCache:
     and a person's card differs between tables only in its note."""
 
     heads: dict[int, str] = field(default_factory=dict)
-    cards: dict[tuple[int, int, str], str] = field(default_factory=dict)
+    cards: dict[tuple[int, int, str], bytes] = field(default_factory=dict)
+    places: dict[tuple[int, str], str] = field(default_factory=dict)  # (round, table) -> where they met
 
 
 def followup_vcf(followup: Followup, scope: ExportScope, cache: CardCache | None = None) -> bytes:
@@ -105,10 +106,14 @@ def followup_vcf(followup: Followup, scope: ExportScope, cache: CardCache | None
             head = cache.heads.get(mate.member_id)
             if head is None:
                 head = cache.heads[mate.member_id] = vcard_head(mate.card)
-            where = f"{scope.meeting.label} (round {table.round_number}, table {table.table_label})"
-            card = cache.cards[key] = head + vcard_tail(contact_note(mate.card, met_at=where))
+            place = (table.round_number, table.table_label)
+            where = cache.places.get(place)
+            if where is None:
+                where = cache.places[place] = f"{scope.meeting.label} (round {place[0]}, table {place[1]})"
+            note = contact_note(mate.card, met_at=where)
+            card = cache.cards[key] = (head + vcard_tail(note)).encode("utf-8")
         cards.append(card)
-    return "".join(cards).encode("utf-8")
+    return b"".join(cards)
 
 
 def followup_stem(scope: ExportScope, followup: Followup) -> str:

@@ -139,6 +139,8 @@ def test_folding_never_splits_a_character_and_unfolds_to_the_original(line: str)
     assert all(len(piece.encode("utf-8")) <= LINE_OCTETS for piece in pieces)
     assert all(piece.startswith(" ") for piece in pieces[1:])
     assert pieces[0] + "".join(piece[1:] for piece in pieces[1:]) == line
+    if line.isascii():  # one octet per character: every line but the last is full
+        assert all(len(piece) == LINE_OCTETS for piece in pieces[:-1])
 
 
 def test_vcf_holds_every_attendee_and_the_zip_one_card_per_file(
