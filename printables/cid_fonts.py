@@ -272,7 +272,8 @@ class SubsetFont:
                 f"/Descent {pdf_number(tt.descent)} /CapHeight {pdf_number(tt.capHeight)} /StemV {tt.stemV} "
                 "/FontFile2 %d 0 R >>"
             ).encode("ascii"),
-            # Compressed once here, however many documents the subset goes into.
-            font_file=stream(program, b"/Length1 %d" % len(program), compress=True),
+            # Compressed once here, however many documents the subset goes into; quickly, as an
+            # export makes hundreds of these (a few percent larger than the default level).
+            font_file=stream(program, b"/Length1 %d" % len(program), compress=True, level=1),
             to_unicode=stream(self._to_unicode()),
         )

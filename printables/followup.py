@@ -147,13 +147,17 @@ def mate_lines(contact: Contact, seen_at: TableMet | None, width: float) -> tupl
     return tuple(lines)
 
 
-def header_lines(name: str, where: str, width: float) -> list[Line]:
-    """The attendee's name (shrunk to fit, then wrapped), where they met people, and the privacy note."""
+def name_lines(name: str, width: float) -> list[Line]:
+    """The attendee's name across the top, shrunk to fit, then wrapped."""
     size = LAYOUT.name_size
     while size > LAYOUT.name_min_size and text_width(name, size, bold=True) > width:
         size -= 1
+    return wrapped(name, size, width, bold=True)
+
+
+def intro_lines(where: str, width: float) -> list[Line]:
+    """Under the name: where they met these people, and the privacy note (the same on every page)."""
     return [
-        *wrapped(name, size, width, bold=True),
         *wrapped(f"The people you sat with at {where}", LAYOUT.heading_size * 0.9, width),
         *wrapped(PRIVACY_NOTE, LAYOUT.small_size, width, color=LAYOUT.muted),
     ]
@@ -220,8 +224,9 @@ class _Sheet:
             self.pages[-1].append(_move_down(gap))
         self.y -= gap
 
-    def full_width(self, piece: Piece, gap: float) -> None:
-        self.place(piece)
+    def full_width(self, pieces: tuple[Piece, ...], gap: float) -> None:
+        for piece in pieces:
+            self.place(piece)
         self.skip(gap)
         self.top = self.y
 
@@ -268,6 +273,7 @@ class FollowupRenderer:
     typesetter: Typesetter = field(default_factory=Typesetter)
     _mates: dict[tuple[int, tuple[int, str] | None], tuple[SharedCard, Piece]] = field(default_factory=dict)
     _headings: dict[tuple[int, str, bool], Piece] = field(default_factory=dict)
+    _intros: dict[str, Piece] = field(default_factory=dict)
     _meeting: Meeting | None = None
     _meeting_label: str = ""
 
@@ -326,9 +332,12 @@ class FollowupRenderer:
         name = followup.attendee.card.full_name
         label = self._label(scope.meeting)
         sheet = _Sheet(self.typesetter, self.page, f"{name} · {label}")
+        width = self.page[0] - 2 * LAYOUT.margin
         where = f"{label}, {scope.meeting.venue}" if scope.meeting.venue else label
-        header = header_lines(name, where, self.page[0] - 2 * LAYOUT.margin)
-        sheet.full_width(self.typesetter.piece(tuple(header)), LAYOUT.after_header)
+        intro = self._intros.get(where)
+        if intro is None:
+            intro = self._intros[where] = self.typesetter.piece(tuple(intro_lines(where, width)))
+        sheet.full_width((self.typesetter.piece(tuple(name_lines(name, width))), intro), LAYOUT.after_header)
         for block in self.blocks(followup):
             sheet.block(block)
         sheet.finish_page()

@@ -13,6 +13,7 @@ import zlib
 HEADER = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"  # the binary comment tells transfer tools this is not text
 COMPRESSION_LEVEL = 6
 _CONTROL_BYTES = re.compile(rb"[\x00-\x1f]")
+_SPECIAL_BYTES = re.compile(rb"[\x00-\x1f()\\]")
 
 
 def pdf_number(value: float) -> str:
@@ -24,6 +25,8 @@ def pdf_number(value: float) -> str:
 
 def literal(data: bytes) -> bytes:
     """Bytes as a PDF literal string, with its delimiters escaped and control bytes in octal."""
+    if not _SPECIAL_BYTES.search(data):
+        return b"(" + data + b")"
     escaped = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
     escaped = _CONTROL_BYTES.sub(lambda found: b"\\%03o" % found.group()[0], escaped)
     return b"(" + escaped + b")"
@@ -36,10 +39,10 @@ def text_string(text: str) -> bytes:
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
-def stream(data: bytes, entries: bytes = b"", *, compress: bool = False) -> bytes:
+def stream(data: bytes, entries: bytes = b"", *, compress: bool = False, level: int = COMPRESSION_LEVEL) -> bytes:
     """A stream object's body; `entries` go in its dictionary beside the length."""
     if compress:
-        data = zlib.compress(data, COMPRESSION_LEVEL)
+        data = zlib.compress(data, level)
         entries += b" /Filter /FlateDecode"
     return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), entries, data)
 
@@ -82,10 +85,10 @@ class PdfFile:
         count = len(self._bodies) + 1
         xref = [b"xref\n0 %d\n0000000000 65535 f \n" % count]
         xref.extend(b"%010d 00000 n \n" % offset for offset in offsets)
-        # The file identifier only has to tell files apart; two checksums of the content are enough
-        # and far cheaper than a cryptographic hash over every document of an export.
+        # The file identifier only has to tell files apart: a checksum and the length of the content
+        # do, far more cheaply than a cryptographic hash over every document of an export.
         content = b"".join(parts)
-        identifier = b"%08x%08x%016x" % (zlib.crc32(content), zlib.adler32(content), len(content))
+        identifier = b"%08x%024x" % (zlib.crc32(content), len(content))
         trailer = b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (
             count,
             root,

@@ -153,13 +153,18 @@ def test_a_new_folder_appears_whole_or_not_at_all(tmp_path: Path) -> None:
     target = tmp_path / "deeper" / "followup"
 
     def failing() -> object:
-        yield "one.vcf", b"BEGIN:VCARD"
-        raise TablesessionError("the second page could not be drawn")
+        for number in range(200):  # more than are ever waiting to be written
+            yield f"{number}.vcf", b"BEGIN:VCARD"
+        raise TablesessionError("the next page could not be drawn")
 
     with pytest.raises(TablesessionError, match="could not be drawn"):
         write_new_folder(target, failing())  # type: ignore[arg-type]
     assert not target.exists()
     assert list(target.parent.iterdir()) == []  # no staging folder left behind
+    # A file that cannot be created: a clear message, and again nothing left.
+    with pytest.raises(TablesessionError, match=r"followup: cannot be written"):
+        write_new_folder(target, [("one.vcf", b"1"), ("no/such/folder.pdf", b"2"), ("three.vcf", b"3")])
+    assert list(target.parent.iterdir()) == []
 
     assert write_new_folder(target, [("one.vcf", b"1"), ("two.pdf", b"2" * 70_000)]) == 2
     assert sorted(p.name for p in target.iterdir()) == ["one.vcf", "two.pdf"]
