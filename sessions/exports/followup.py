@@ -109,7 +109,7 @@ def followup_vcf(followup: Followup, scope: ExportScope, cache: CardCache | None
             place = (table.round_number, table.table_label)
             where = cache.places.get(place)
             if where is None:
-                where = cache.places[place] = f"{scope.meeting.label} (round {place[0]}, table {place[1]})"
+                where = cache.places[place] = f"{scope.meeting_label} (round {place[0]}, table {place[1]})"
             note = contact_note(mate.card, met_at=where)
             card = cache.cards[key] = (head + vcard_tail(note)).encode("utf-8")
         cards.append(card)

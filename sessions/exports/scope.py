@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,7 +34,12 @@ class ExportScope:
             raise TablesessionError("the meeting has not been saved")
         return self.meeting.id
 
-    @property
+    @functools.cached_property
+    def meeting_label(self) -> str:
+        """The meeting's label, formatted once: exports put it on every card and row."""
+        return self.meeting.label
+
+    @functools.cached_property
     def contact_label(self) -> str:
         """The group/label/category new contacts are filed under: sortable and names the meeting."""
         title = self.meeting.title or "Networking"
@@ -41,7 +47,7 @@ class ExportScope:
 
     @property
     def description(self) -> str:
-        where = self.meeting.label
+        where = self.meeting_label
         if self.round_number is not None:
             where += f", round {self.round_number}"
         if self.table_label is not None:

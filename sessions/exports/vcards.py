@@ -17,7 +17,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def card_text(contact: Contact, scope: ExportScope) -> str:
-    return vcard_for(contact.card, note=contact_note(contact.card, met_at=scope.meeting.label))
+    return vcard_for(contact.card, note=contact_note(contact.card, met_at=scope.meeting_label))
 
 
 def vcf_bytes(contacts: Sequence[Contact], scope: ExportScope) -> bytes:
