@@ -161,9 +161,8 @@ class SubsetFont:
     composite glyphs), so the same characters always give the same font, whichever text asked first.
     """
 
-    def __init__(self, face: Face, chars: Iterable[str], resource: bytes) -> None:
+    def __init__(self, face: Face, chars: Iterable[str]) -> None:
         self.face = face
-        self.resource = resource  # the font's name in a page's resources
         self._font = _font(face)
         self._cid_of_glyph: dict[int, int] = {}
         self._glyphs: list[bytes] = []  # per CID; composite references renumbered to CIDs
@@ -177,6 +176,12 @@ class SubsetFont:
             self._cid_of_char[char] = cid.to_bytes(2, "big")
             if cid:
                 self._unicode.setdefault(cid, char)
+        # Names come from the face and the characters, so a document's bytes do not depend on what
+        # else was drawn before it. A subset's PostScript name starts with six capitals and '+'.
+        digest = hashlib.sha1(face.name.encode() + "".join(self._cid_of_char).encode("utf-8")).digest()
+        letters = "".join(chr(ord("A") + byte % 26) for byte in digest[:12])
+        self.tag = letters[:6]
+        self.resource = f"/F{letters}".encode("ascii")  # the font's name in a page's resources
         self._objects: FontObjects | None = None
 
     def _cid_for_glyph(self, gid: int) -> int:
@@ -251,10 +256,7 @@ class SubsetFont:
 
     def _build(self) -> FontObjects:
         tt = self._font.face
-        # A subset is named by six capitals and '+'; these come from the face and the characters.
-        digest = hashlib.sha1(self.face.name.encode() + "".join(self._cid_of_char).encode("utf-8")).digest()
-        tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
-        base = f"/{tag}+{bytes(tt.name).decode('latin-1')}".replace("%", "")
+        base = f"/{self.tag}+{bytes(tt.name).decode('latin-1')}".replace("%", "")
         program = self._font_program()
         scale = 1000 / tt.unitsPerEm
         box = " ".join(pdf_number(v) for v in tt.bbox)

@@ -64,6 +64,16 @@ def fill_color(color: str) -> bytes:
     return b"%s %s %s rg\n" % tuple(pdf_number(round(c, 4)).encode("ascii") for c in (ink.red, ink.green, ink.blue))
 
 
+@functools.lru_cache(maxsize=256)  # a handful of sizes and line spacings, over and over
+def _number(value: float) -> bytes:
+    return pdf_number(value).encode("ascii")
+
+
+def _move(down: float) -> bytes:
+    """To the start of a line `down` points below the current one (negative: below)."""
+    return b"0 %s Td\n" % _number(round(down, 3))
+
+
 @dataclass
 class Typesetter:
     """Encodes lines for one export, keeping each subset font it makes for the next text with the same
@@ -75,8 +85,7 @@ class Typesetter:
     def subset(self, font: str, chars: frozenset[str]) -> SubsetFont:
         subset = self._subsets.get((font, chars))
         if subset is None:
-            resource = b"/S%d" % (len(self._subsets) + 1)
-            subset = self._subsets[(font, chars)] = SubsetFont(EMBEDDED_FACES[font], chars, resource)
+            subset = self._subsets[(font, chars)] = SubsetFont(EMBEDDED_FACES[font], chars)
         return subset
 
     def fonts_for(self, runs: Iterable[Run]) -> dict[str, SubsetFont]:
@@ -98,7 +107,7 @@ class Typesetter:
         return STANDARD_RESOURCES[font] if font in STANDARD_RESOURCES else subsets[font].resource
 
     def select(self, font: str, size: float, subsets: dict[str, SubsetFont]) -> bytes:
-        return b"%s %s Tf\n" % (self.resource(font, subsets), pdf_number(size).encode("ascii"))
+        return b"%s %s Tf\n" % (self.resource(font, subsets), _number(size))
 
     def show_runs(self, runs: Iterable[Run], size: float, subsets: dict[str, SubsetFont]) -> bytes:
         """Each run in its font, one after the other on the current line."""
@@ -118,7 +127,7 @@ class Typesetter:
                     color = line.color
                     ops.append(fill_color(line.color))
                 here = -(top + line.height * BASELINE)
-                ops.append(b"0 %s Td\n" % pdf_number(here - baseline).encode("ascii"))
+                ops.append(_move(here - baseline))
                 baseline = here
                 for run_font, text in line.runs:
                     if (run_font, line.size) != font:
@@ -126,7 +135,7 @@ class Typesetter:
                         ops.append(self.select(run_font, line.size, subsets))
                     ops.append(self.show(text, run_font, subsets))
             top += line.height
-        ops.append(b"0 %s Td\n" % pdf_number(-top - baseline).encode("ascii"))  # to the bottom-left corner
+        ops.append(_move(-top - baseline))  # to the bottom-left corner
         fonts = tuple((subset.resource, subset.objects) for subset in subsets.values())
         return Piece(lines, b"".join(ops), top, fonts)
 

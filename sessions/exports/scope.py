@@ -63,9 +63,8 @@ def attendee_ids(store: Store, meeting_id: int, plan: SeatingPlan | None) -> set
         (meeting_id,),
     )
     came = {row[0] for row in rows}
-    if plan is not None:
-        for round_ in plan.rounds:
-            came |= round_.member_ids
+    if plan is not None:  # seats read directly: the models' member_ids sort each table again
+        came.update(seat.member_id for round_ in plan.rounds for table in round_.tables for seat in table.seats)
     return came
 
 
@@ -114,8 +113,9 @@ def seats_by_member(plan: SeatingPlan | None) -> dict[int, list[tuple[int, str]]
         return seats
     for round_ in plan.rounds:
         for table in round_.tables:
-            for member_id in table.member_ids:
-                seats.setdefault(member_id, []).append((round_.number, table.label))
+            place = (round_.number, table.label)
+            for seat in table.seats:
+                seats.setdefault(seat.member_id, []).append(place)
     return seats
 
 
