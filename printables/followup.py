@@ -14,7 +14,7 @@ reportlab's canvas, drawing and serialising the same lines again for every page 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -82,26 +82,53 @@ def _word_wrap(text: str, size: float, width: float, bold: bool) -> list[str]:
     return [*lines, current] if current else lines
 
 
+def _break_long(line: str, size: float, width: float, measure: Callable[[str], float]) -> list[str]:
+    """A line still wider than `width` (a long web address, Chinese or Japanese without spaces) broken
+    between characters, so it never runs into the next column."""
+    if measure(line) <= width:
+        return [line]
+    pieces: list[str] = []
+    current, used = "", 0.0
+    for char in line:
+        advance = measure(char)
+        if current and used + advance > width:
+            pieces.append(current)
+            current, used = "", 0.0
+        current += char
+        used += advance
+    return [*pieces, current]
+
+
 @functools.lru_cache(maxsize=8192)  # labels and shared employers or roles repeat from person to person
 def _wrap(text: str, size: float, width: float, bold: bool, color: str) -> tuple[Line, ...]:
     height = size * LAYOUT.leading
     runs = font_runs(text, bold)
-    if len(runs) > 1:  # more than one font: measured run by run
-        parts = _word_wrap(text, size, width, bold)
-        return tuple(Line(font_runs(part, bold), size, color, height) for part in parts) or (
-            Line((), size, color, height),
-        )
     if not runs:
         return (Line((), size, color, height),)
-    font = runs[0][0]
     # Most lines fit as they are: one measurement instead of one per word. (simpleSplit would give the
     # same single line: the text is already trimmed to single spaces.)
-    if " ".join(text.split()) == text and stringWidth(text, font, size) <= width:
+    if len(runs) == 1 and " ".join(text.split()) == text and stringWidth(text, runs[0][0], size) <= width:
         return (Line(runs, size, color, height),)
-    parts = simpleSplit(text, font, size, width)
-    return tuple(Line(((font, part),) if part else (), size, color, height) for part in parts) or (
-        Line((), size, color, height),
-    )
+    blank = (Line((), size, color, height),)
+    if len(runs) == 1:  # one font for every line of it, as measured
+        font = runs[0][0]
+
+        def measure(part: str) -> float:
+            return float(stringWidth(part, font, size))
+
+        parts = [
+            piece for part in simpleSplit(text, font, size, width) for piece in _break_long(part, size, width, measure)
+        ]
+        return tuple(Line(((font, part),), size, color, height) for part in parts) or blank
+
+    # More than one font: measured run by run, and each line split into its own runs.
+    def measure_runs(part: str) -> float:
+        return text_width(part, size, bold)
+
+    parts = [
+        piece for part in _word_wrap(text, size, width, bold) for piece in _break_long(part, size, width, measure_runs)
+    ]
+    return tuple(Line(font_runs(part, bold), size, color, height) for part in parts) or blank
 
 
 def wrapped(text: str, size: float, width: float, *, bold: bool = False, color: str = LAYOUT.ink) -> list[Line]:

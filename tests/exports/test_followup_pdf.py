@@ -139,3 +139,19 @@ def test_pdf_numbers_strings_and_metadata_are_written_safely() -> None:
     assert PdfReader(io.BytesIO(data)).metadata.title == "Follow-up for 美咲 山田"
     # The footer mixes the name's script with Latin: drawn in runs, both read back.
     assert "美咲 山田 · Tue 24 Nov 2026 - Weekly networking page 1" in page_texts(data)[0]
+
+
+def test_a_long_web_address_or_unspaced_japanese_stays_in_its_column() -> None:
+    url = "https://www.example.com/profile/" + "a-very-long-path-segment-" * 8
+    wide = card("Kwame", "Mensah", website=url, headline="データアナリスト" * 6)
+    data = followup_pdf(followup_with(card("Olga", "Dubois"), wide), ExportScope(MEETING))
+    textpage = pdfium.PdfDocument(data)[0].get_textpage()
+    raw = textpage.get_text_range()
+    right_edge = (float(LETTER[0]) - 20) / 2  # the first column ends before the gutter
+    for index, char in enumerate(raw):
+        if not char.isspace() and raw.find("Mensah") < index < raw.find("Olga Dubois ·"):
+            assert textpage.get_charbox(index)[2] <= right_edge + 1, f"{char!r} runs past the column"
+    # Broken over lines, both still read back whole.
+    flat = "".join(raw.replace("\ufffe", "-").split())  # pdfium marks a hyphen ending a line
+    assert url in flat
+    assert "データアナリスト" * 6 in flat
