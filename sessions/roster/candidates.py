@@ -87,6 +87,18 @@ class Skip:
 
 
 @dataclass
+class Withdrawal(Skip):
+    """A row saying the person is not coming after all (refunded, cancelled, RSVP No).
+
+    Not imported, but `candidate` carries who it is (name, email, phone, LinkedIn), so a registration made by an
+    earlier import of the week's export can be taken back. `reason` is the file's own word for it.
+    """
+
+    candidate: Candidate
+    reason: str
+
+
+@dataclass
 class RowReader:
     """Reads rows of one table with one mapping; notes what it could not use."""
 
@@ -135,7 +147,7 @@ class RowReader:
             column = self._header(wanted) if isinstance(wanted, F) else wanted
             notes.append(RowNote(row.number, display, message, column))
 
-        skip = self._skip_reason(row, display)
+        skip = self._skip_reason(row, display, first, last)
         if skip is not None:
             return skip, notes
         name_column = F.FIRST_NAME if self.mapping.column_of(F.FIRST_NAME) is not None else F.FULL_NAME
@@ -194,14 +206,30 @@ class RowReader:
         split = split_full_name(full)
         return split.first_name, split.last_name, True
 
-    def _skip_reason(self, row: SourceRow, display: str) -> Skip | None:
+    def _skip_reason(self, row: SourceRow, display: str, first: str, last: str) -> Skip | None:
         status = cleaning.text(self._cell(row, F.STATUS))
         if fold(status) in SKIPPED_STATUSES:
-            return Skip(RowNote(row.number, display, f"{status}; not registered", self._header(F.STATUS)))
+            return self._withdrawal(row, display, (first, last), reason=status, column=F.STATUS)
         rsvp = cleaning.text(self._cell(row, F.RSVP))
         if fold(rsvp) == "no":
-            return Skip(RowNote(row.number, display, "RSVP No; not registered", self._header(F.RSVP)))
+            return self._withdrawal(row, display, (first, last), reason="RSVP No", column=F.RSVP)
         return None
+
+    def _withdrawal(self, row: SourceRow, display: str, names: tuple[str, str], *, reason: str, column: F) -> Skip:
+        first, last = names
+        note = RowNote(row.number, display, f"{reason}; not registered", self._header(column))
+        if not first or len(first) > limits.NAME_MAX or len(last) > limits.NAME_MAX:
+            return Skip(note)  # nobody to recognise: reported as skipped, as it always was
+        # Only what identifies the person is read, and silently: the row itself is not imported.
+        identity = Candidate(
+            row=row.number,
+            first_name=first,
+            last_name=last,
+            email=cleaning.email(self._cell(row, F.EMAIL)).value,
+            phone=cleaning.phone(self._cell(row, F.PHONE), self.region).value,
+            linkedin=cleaning.linkedin(self._cell(row, F.LINKEDIN)).value,
+        )
+        return Withdrawal(note, candidate=identity, reason=reason)
 
     def _cleaned(self, row: SourceRow, wanted: F, cleaned: cleaning.Cleaned, warn: Warn) -> str | None:
         if cleaned.problem:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from sessions.models import Meeting, Member, describe_validation_error
 from sessions.store import Store
 
-from .candidates import Candidate, RowNote, RowReader, Skip
+from .candidates import Candidate, RowNote, RowReader, Skip, Withdrawal
 from .errors import ImportFileError
 from .formats import FORMAT_SPECS, SourceFormat, detect_format
 from .mapping import ColumnMapping, Override, build_mapping
@@ -24,6 +24,7 @@ from .matching import Match, MatchedBy, MemberIndex, NameClash
 from .reading import SourceTable, read_table
 from .summary import ImportSummary
 from .updating import new_member, refreshed
+from .withdrawals import PlannedWithdrawal, apply_withdrawals, plan_withdrawals
 
 
 @dataclass
@@ -60,6 +61,7 @@ class ImportPlan:
     summary: ImportSummary
     entries: list[PlannedMember]
     registers: bool
+    withdrawals: list[PlannedWithdrawal] = field(default_factory=list)  # registrations to take back
 
 
 def plan_import(
@@ -96,10 +98,14 @@ def plan_import(
 
     index = MemberIndex.of(store.members.all())
     entries: dict[int, PlannedMember] = {}
+    withdrawn: list[Withdrawal] = []
     next_new = -1
     for row in table.rows:
         outcome, notes = reader.read(row)
         summary.warnings.extend(notes)
+        if isinstance(outcome, Withdrawal) and registers:
+            withdrawn.append(outcome)  # decided once every row is planned: a later row may register them again
+            continue
         if isinstance(outcome, Skip):
             summary.skipped.append(outcome.note)
             continue
@@ -130,7 +136,27 @@ def plan_import(
     if registers:
         summary.registered = len(planned)
         summary.checked_in = sum(1 for e in planned if check_in or e.arrived)
-    return ImportPlan(prepared=prepared, summary=summary, entries=planned, registers=registers)
+    withdrawals: list[PlannedWithdrawal] = []
+    if meeting is not None and meeting.id is not None:
+        withdrawals = plan_withdrawals(
+            store,
+            meeting.id,
+            source=prepared.source.value,
+            withdrawals=withdrawn,
+            registered_by_file=entries.keys(),
+            index=index,
+            summary=summary,
+        )
+    else:
+        summary.skipped.extend(withdrawal.note for withdrawal in withdrawn)
+    # Withdrawals are decided last; the report still reads in the file's row order.
+    summary.skipped.sort(key=_row_order)
+    summary.warnings.sort(key=_row_order)
+    return ImportPlan(prepared=prepared, summary=summary, entries=planned, registers=registers, withdrawals=withdrawals)
+
+
+def _row_order(note: RowNote) -> int:
+    return -1 if note.row is None else note.row  # notes about the whole file first
 
 
 def _update(found: Match, candidate: Candidate, index: MemberIndex, summary: ImportSummary) -> PlannedMember:
@@ -178,6 +204,8 @@ def apply_plan(store: Store, plan: ImportPlan, *, meeting: Meeting | None, now: 
                 store.attendance.register(meeting.id, member_id, source=source, at=now)
                 if check_in or entry.arrived:
                     store.attendance.check_in(meeting.id, member_id, now)
+            if plan.withdrawals and meeting is not None and meeting.id is not None:
+                apply_withdrawals(store, meeting.id, plan.withdrawals, plan.summary)
     except sqlite3.Error as exc:
         raise ImportFileError(
             f"{plan.prepared.table.name}: the database refused the import ({exc}); nothing was imported"

@@ -21,6 +21,7 @@ class ImportSummary:
     updated: list[RowNote] = field(default_factory=list)
     unchanged: list[RowNote] = field(default_factory=list)
     skipped: list[RowNote] = field(default_factory=list)
+    unregistered: list[RowNote] = field(default_factory=list)  # refunded / cancelled: registration taken back
     warnings: list[RowNote] = field(default_factory=list)
     registered: int = 0
     checked_in: int = 0
@@ -33,22 +34,26 @@ class ImportSummary:
             "updated": len(self.updated),
             "unchanged": len(self.unchanged),
             "skipped": len(self.skipped),
+            "unregistered": len(self.unregistered),
             "warnings": len(self.warnings),
             "registered": self.registered,
             "checked_in": self.checked_in,
         }
 
     def headline(self) -> str:
+        removed = len(self.unregistered)
         if self.dry_run:
             return (
                 f"{self.file_name}: would add {len(self.added)}, update {len(self.updated)}, "
                 f"leave {len(self.unchanged)} unchanged, skip {len(self.skipped)}; {len(self.warnings)} warning(s); "
                 f"would register {self.registered}, check in {self.checked_in}"
+                + (f", remove {removed} registration(s)" if removed else "")
             )
         return (
             f"{self.file_name}: added {len(self.added)}, updated {len(self.updated)}, "
             f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)}, {len(self.warnings)} warning(s); "
             f"registered {self.registered}, checked in {self.checked_in}"
+            + (f", removed {removed} registration(s)" if removed else "")
         )
 
     def lines(self, *, with_mapping: bool = True) -> list[str]:
@@ -62,9 +67,12 @@ class ImportSummary:
             ("updated", self.updated),
             ("unchanged", self.unchanged),
             ("skipped", self.skipped),
+            ("unregistered", self.unregistered),
             ("warnings", self.warnings),
         )
         for title, notes in sections:
+            if title == "unregistered" and not (notes or self.meeting_label):
+                continue  # nothing can be unregistered without a meeting
             lines.append(f"  {title}: {len(notes)}")
             lines.extend(f"    {note.line()}" for note in notes)
         lines.append(f"  registered: {self.registered}, checked in: {self.checked_in}")
@@ -88,5 +96,6 @@ class ImportSummary:
             "updated": notes(self.updated),
             "unchanged": notes(self.unchanged),
             "skipped": notes(self.skipped),
+            "unregistered": notes(self.unregistered),
             "warnings": notes(self.warnings),
         }

@@ -95,6 +95,18 @@ class AttendanceBook:
         )
         return self.get(meeting_id, member_id)
 
+    def unregister(self, meeting_id: int, member_id: int) -> bool:
+        """Take a member off the meeting's registrations (a refund or a cancellation); True when removed.
+
+        Someone who has checked in came anyway, so their record stays: the check-in is what the room and the
+        seating go by, and it must never vanish behind the facilitator's back. The member stays in the group.
+        """
+        cursor = self._db.execute(
+            "DELETE FROM attendance WHERE meeting_id = ? AND member_id = ? AND checked_in_at IS NULL",
+            (meeting_id, member_id),
+        )
+        return cursor.rowcount > 0
+
     def set_no_show(self, meeting_id: int, member_id: int, no_show: bool = True) -> Attendance:
         self._db.execute(
             "UPDATE attendance SET no_show = ? WHERE meeting_id = ? AND member_id = ?",

@@ -539,6 +539,8 @@ class CheckinScreen(AreaScreen):
         except TablesessionError as exc:
             self._say(str(exc), problem=True)
             return
+        # The absorbed record's check-in now belongs to the kept member: ctrl+z must still reach it.
+        self._undo = [choice.keep_id if mid == choice.absorb_id else mid for mid in self._undo]
         self._member_removed(choice.absorb_id)
         self._member_changed(kept)
         self._load_attendance()

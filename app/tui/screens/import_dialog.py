@@ -141,7 +141,8 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             return
         summary = plan.summary
         lines = [summary.headline()]
-        notes = summary.skipped + summary.warnings
+        # Registrations taken back first: they change who the door expects tonight.
+        notes = summary.unregistered + summary.skipped + summary.warnings
         lines.extend(f"  {note.line()}" for note in notes[:SHOWN_NOTES])
         if len(notes) > SHOWN_NOTES:
             lines.append(f"  ... and {len(notes) - SHOWN_NOTES} more (tablesession import --dry-run lists them all)")
