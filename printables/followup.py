@@ -3,27 +3,33 @@
 One document per attendee: their name and the meeting across the top, then each round's table with
 its people, flowing down two columns (onto a second page only for someone who met very many people).
 Someone met twice is described once and pointed to the second time. Only shared cards reach this
-module, so a withheld field cannot be printed. Drawn straight on the canvas: a meeting's worth of
-these is made in one go, and platypus was several times slower for the same page.
+module, so a withheld field cannot be printed.
+
+A meeting of 2,000 makes 2,000 of these at once, each showing about twenty people who also appear on
+everyone else's page. So each person's details are laid out and encoded once per export
+(`followup_text`), and each document is a few objects written directly (`pdf_file`): through
+reportlab's canvas, drawing and serialising the same lines again for every page took seconds.
 """
 
 from __future__ import annotations
 
 import functools
-import io
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
 from sessions.exports import Contact, ExportScope, Followup, PageWriter, TableMet
-from sessions.models import SharedCard
+from sessions.models import Meeting, SharedCard
 
-from .followup_fonts import fonts_for
+from .cid_fonts import FontObjects
+from .followup_fonts import font_runs, text_width
+from .followup_text import STANDARD_FONT_OBJECTS, Line, Piece, Typesetter, fill_color
+from .pdf_file import PdfFile, pdf_number, text_string
 
 # Regions whose printers hold US Letter; everyone else prints on A4.
 LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE"})
@@ -50,6 +56,7 @@ class FollowupLayout:
 
 
 LAYOUT = FollowupLayout()
+PAGE_LABEL = "page {}"
 PRIVACY_NOTE = (
     "Each person chose what to share with the people at their table. "
     "Please keep these details for your own follow-up and do not pass them on."
@@ -61,23 +68,67 @@ def page_size_for(region: str) -> tuple[float, float]:
     return float(width), float(height)
 
 
-@dataclass(frozen=True)
-class Line:
-    text: str
-    font: str
-    size: float
-    color: str
+def _word_wrap(text: str, size: float, width: float, bold: bool) -> list[str]:
+    """Lines of whole words no wider than `width` (a word wider than that gets a line of its own)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and text_width(candidate, size, bold) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    return [*lines, current] if current else lines
 
-    @property
-    def height(self) -> float:
-        return self.size * LAYOUT.leading
+
+def _break_long(line: str, size: float, width: float, measure: Callable[[str], float]) -> list[str]:
+    """A line still wider than `width` (a long web address, Chinese or Japanese without spaces) broken
+    between characters, so it never runs into the next column."""
+    if measure(line) <= width:
+        return [line]
+    pieces: list[str] = []
+    current, used = "", 0.0
+    for char in line:
+        advance = measure(char)
+        if current and used + advance > width:
+            pieces.append(current)
+            current, used = "", 0.0
+        current += char
+        used += advance
+    return [*pieces, current]
 
 
-@functools.lru_cache(maxsize=8192)  # the same person's lines appear on every table-mate's page
+@functools.lru_cache(maxsize=8192)  # labels and shared employers or roles repeat from person to person
 def _wrap(text: str, size: float, width: float, bold: bool, color: str) -> tuple[Line, ...]:
-    fonts = fonts_for(text)
-    font = fonts.bold if bold else fonts.regular
-    return tuple(Line(part, font, size, color) for part in simpleSplit(text, font, size, width) or [""])
+    height = size * LAYOUT.leading
+    runs = font_runs(text, bold)
+    if not runs:
+        return (Line((), size, color, height),)
+    # Most lines fit as they are: one measurement instead of one per word. (simpleSplit would give the
+    # same single line: the text is already trimmed to single spaces.)
+    if len(runs) == 1 and " ".join(text.split()) == text and stringWidth(text, runs[0][0], size) <= width:
+        return (Line(runs, size, color, height),)
+    blank = (Line((), size, color, height),)
+    if len(runs) == 1:  # one font for every line of it, as measured
+        font = runs[0][0]
+
+        def measure(part: str) -> float:
+            return float(stringWidth(part, font, size))
+
+        parts = [
+            piece for part in simpleSplit(text, font, size, width) for piece in _break_long(part, size, width, measure)
+        ]
+        return tuple(Line(((font, part),), size, color, height) for part in parts) or blank
+
+    # More than one font: measured run by run, and each line split into its own runs.
+    def measure_runs(part: str) -> float:
+        return text_width(part, size, bold)
+
+    parts = [
+        piece for part in _word_wrap(text, size, width, bold) for piece in _break_long(part, size, width, measure_runs)
+    ]
+    return tuple(Line(font_runs(part, bold), size, color, height) for part in parts) or blank
 
 
 def wrapped(text: str, size: float, width: float, *, bold: bool = False, color: str = LAYOUT.ink) -> list[Line]:
@@ -108,22 +159,11 @@ def card_lines(card: SharedCard) -> list[str]:
     return lines
 
 
-SPACER = Line("", "Helvetica", 2.4, LAYOUT.ink)  # 3 points of air under a table's heading
+SPACER = Line((), 2.4, LAYOUT.ink, 2.4 * LAYOUT.leading)  # 3 points of air under a table's heading
 
 
-@dataclass
-class Block:
-    """Lines kept together in one column, then a gap."""
-
-    lines: list[Line]
-    gap: float
-
-    @property
-    def height(self) -> float:
-        return sum(line.height for line in self.lines) + self.gap
-
-
-def _mate_block(contact: Contact, seen_at: TableMet | None, width: float) -> Block:
+def mate_lines(contact: Contact, seen_at: TableMet | None, width: float) -> tuple[Line, ...]:
+    """A table-mate's name, then their shared details (or, met before, where to find them)."""
     lines = wrapped(contact.card.full_name, LAYOUT.mate_name_size, width, bold=True)
     if seen_at is not None:
         where = f"also at round {seen_at.round_number}, table {seen_at.table_label}: details there"
@@ -131,91 +171,90 @@ def _mate_block(contact: Contact, seen_at: TableMet | None, width: float) -> Blo
     else:
         for text in card_lines(contact.card):
             lines += wrapped(text, LAYOUT.detail_size, width)
-    return Block(lines, LAYOUT.after_mate)
+    return tuple(lines)
 
 
-def table_blocks(followup: Followup, width: float) -> list[Block]:
-    """Each table's heading joined to its first person (a heading never ends a column), then the rest."""
-    blocks: list[Block] = []
-    first_seen: dict[int, TableMet] = {}
-    for table in followup.tables:
-        title = f"Round {table.round_number} · Table {table.table_label}"
-        heading = [*wrapped(title, LAYOUT.heading_size, width, bold=True), SPACER]
-        if not table.mates:
-            note = wrapped("Nobody else sat at this table.", LAYOUT.detail_size, width, color=LAYOUT.muted)
-            blocks.append(Block(heading + note, LAYOUT.after_table))
-            continue
-        mates = []
-        for mate in table.mates:
-            mates.append(_mate_block(mate, first_seen.get(mate.member_id), width))
-            first_seen.setdefault(mate.member_id, table)
-        mates[0] = Block(heading + mates[0].lines, mates[0].gap)
-        mates[-1].gap += LAYOUT.after_table
-        blocks.extend(mates)
-    return blocks
-
-
-def header_lines(followup: Followup, scope: ExportScope, width: float) -> list[Line]:
-    name = followup.attendee.card.full_name
-    fonts = fonts_for(name)
+def name_lines(name: str, width: float) -> list[Line]:
+    """The attendee's name across the top, shrunk to fit, then wrapped."""
     size = LAYOUT.name_size
-    while size > LAYOUT.name_min_size and stringWidth(name, fonts.bold, size) > width:
+    while size > LAYOUT.name_min_size and text_width(name, size, bold=True) > width:
         size -= 1
-    meeting = scope.meeting
-    where = f"{meeting.label}, {meeting.venue}" if meeting.venue else meeting.label
+    return wrapped(name, size, width, bold=True)
+
+
+def intro_lines(where: str, width: float) -> list[Line]:
+    """Under the name: where they met these people, and the privacy note (the same on every page)."""
     return [
-        *wrapped(name, size, width, bold=True),
         *wrapped(f"The people you sat with at {where}", LAYOUT.heading_size * 0.9, width),
         *wrapped(PRIVACY_NOTE, LAYOUT.small_size, width, color=LAYOUT.muted),
     ]
 
 
-class _Pages:
-    """Draws lines down two columns, starting new columns and pages as they fill."""
+class Block(NamedTuple):
+    """Pieces kept together in one column, then a gap. `height` includes the gap."""
 
-    def __init__(self, canvas: Canvas, size: tuple[float, float], footer: str) -> None:
-        self.canvas = canvas
+    pieces: tuple[Piece, ...]
+    gap: float
+    height: float
+
+
+@functools.lru_cache(maxsize=64)
+def _move_down(distance: float) -> bytes:
+    return b"0 %s Td\n" % pdf_number(-distance).encode("ascii")
+
+
+def _origin(x: float, y: float) -> bytes:
+    return b"1 0 0 1 %s %s Tm\n" % (pdf_number(x).encode("ascii"), pdf_number(y).encode("ascii"))
+
+
+class _Sheet:
+    """One document's pages: pieces down two columns, starting new columns and pages as they fill.
+
+    A piece's operators end at its bottom-left corner, so the next piece in a column follows with
+    at most a constant move for the gap; only a column's first piece is given a position."""
+
+    def __init__(self, typesetter: Typesetter, size: tuple[float, float], footer: str) -> None:
+        self.typesetter = typesetter
         self.width, self.height = size
-        self.footer = footer
         self.column_width = (self.width - 2 * LAYOUT.margin - LAYOUT.gutter) / 2
-        self.page = 1
+        self.pages: list[list[bytes]] = [[]]
+        self.fonts: dict[bytes, FontObjects] = {}  # the embedded subsets drawn with, by resource name
         self.column = 0
         self.top = self.height - LAYOUT.margin
         self.y = self.top
-        self._start_text()
+        self.placed = False  # whether the column has a piece already (else the next one needs a position)
+        # The footer (with the attendee's name) has fonts of its own; page numbers are Latin.
+        runs = font_runs(footer)
+        subsets = typesetter.fonts_for(runs)
+        self.footer = b"".join(
+            (
+                fill_color(LAYOUT.muted),
+                _origin(LAYOUT.margin, LAYOUT.margin / 2),
+                typesetter.show_runs(runs, LAYOUT.small_size, subsets),
+            )
+        )
+        for subset in subsets.values():
+            self.fonts[subset.resource] = subset.objects
 
-    def _start_text(self) -> None:
-        # One text object per page: far cheaper than a drawString (its own text object) per line.
-        self.text = self.canvas.beginText()
-        self.font: tuple[str, float] | None = None
-        self.color: str | None = None
+    def place(self, piece: Piece) -> None:
+        ops = self.pages[-1]
+        if not self.placed:
+            ops.append(_origin(LAYOUT.margin + self.column * (self.column_width + LAYOUT.gutter), self.y))
+            self.placed = True
+        ops.append(piece.ops)
+        self.y -= piece.height
+        for resource, objects in piece.fonts:
+            self.fonts[resource] = objects
 
-    @property
-    def x(self) -> float:
-        return LAYOUT.margin + self.column * (self.column_width + LAYOUT.gutter)
-
-    @property
-    def room(self) -> float:
-        return self.y - LAYOUT.margin
-
-    def draw(self, line: Line, x: float) -> None:
-        self.y -= line.height
-        if not line.text:
-            return
-        if (line.font, line.size) != self.font:
-            self.text.setFont(line.font, line.size)
-            self.font = (line.font, line.size)
-        if line.color != self.color:
-            self.text.setFillColor(HexColor(line.color))
-            self.color = line.color
-        # The baseline sits a fifth of the line height above the line's bottom, leaving room for descenders.
-        self.text.setTextOrigin(x, self.y + line.height * 0.2)
-        self.text.textOut(line.text)
-
-    def full_width(self, lines: list[Line], gap: float) -> None:
-        for line in lines:
-            self.draw(line, LAYOUT.margin)
+    def skip(self, gap: float) -> None:
+        if self.placed:
+            self.pages[-1].append(_move_down(gap))
         self.y -= gap
+
+    def full_width(self, pieces: tuple[Piece, ...], gap: float) -> None:
+        for piece in pieces:
+            self.place(piece)
+        self.skip(gap)
         self.top = self.y
 
     def next_column(self) -> None:
@@ -223,58 +262,147 @@ class _Pages:
             self.column = 1
         else:
             self.finish_page()
-            self.canvas.showPage()
-            self._start_text()
-            self.page += 1
+            self.pages.append([])
             self.column = 0
             self.top = self.height - LAYOUT.margin
         self.y = self.top
+        self.placed = False
 
     def block(self, block: Block) -> None:
-        column_height = self.top - LAYOUT.margin
-        if block.height > self.room and block.height <= column_height and self.y < self.top:
+        room = self.y - LAYOUT.margin
+        if block.height > room and block.height <= self.top - LAYOUT.margin and self.y < self.top:
             self.next_column()
-        for line in block.lines:  # a block taller than a column (never in practice) breaks between lines
-            if line.height > self.room and self.y < self.top:
-                self.next_column()
-            self.draw(line, self.x)
-        self.y -= block.gap
+            room = self.y - LAYOUT.margin
+        if block.height - block.gap <= room:
+            for piece in block.pieces:
+                self.place(piece)
+        else:  # a block taller than a column (never in practice) breaks between lines
+            for line in (line for piece in block.pieces for line in piece.lines):
+                if line.height > self.y - LAYOUT.margin and self.y < self.top:
+                    self.next_column()
+                self.place(self.typesetter.line(line))
+        self.skip(block.gap)
 
     def finish_page(self) -> None:
-        self.canvas.drawText(self.text)
-        fonts = fonts_for(self.footer)
-        self.canvas.setFont(fonts.regular, LAYOUT.small_size)
-        self.canvas.setFillColor(HexColor(LAYOUT.muted))
-        baseline = LAYOUT.margin / 2
-        self.canvas.drawString(LAYOUT.margin, baseline, self.footer)
-        self.canvas.drawRightString(self.width - LAYOUT.margin, baseline, f"page {self.page}")
+        label = PAGE_LABEL.format(len(self.pages))
+        right = self.width - LAYOUT.margin - text_width(label, LAYOUT.small_size)
+        shown = self.typesetter.show_runs(font_runs(label), LAYOUT.small_size, {})
+        self.pages[-1] += (self.footer, _origin(right, LAYOUT.margin / 2), shown)
+
+
+@dataclass
+class FollowupRenderer:
+    """Makes follow-up documents on one page size; keeps each person's encoded details for the next page.
+
+    One renderer serves one export (a meeting's cards do not change during it), in one thread."""
+
+    page: tuple[float, float] = (float(LETTER[0]), float(LETTER[1]))
+    typesetter: Typesetter = field(default_factory=Typesetter)
+    _mates: dict[tuple[int, tuple[int, str] | None], tuple[SharedCard, Piece]] = field(default_factory=dict)
+    _headings: dict[tuple[int, str, bool], Piece] = field(default_factory=dict)
+    _intros: dict[str, Piece] = field(default_factory=dict)
+    _meeting: Meeting | None = None
+    _meeting_label: str = ""
+
+    @property
+    def column_width(self) -> float:
+        return (self.page[0] - 2 * LAYOUT.margin - LAYOUT.gutter) / 2
+
+    def _mate(self, contact: Contact, seen_at: TableMet | None) -> Piece:
+        key = (contact.member_id, None if seen_at is None else (seen_at.round_number, seen_at.table_label))
+        cached = self._mates.get(key)
+        if cached is not None and (cached[0] is contact.card or cached[0] == contact.card):
+            return cached[1]
+        piece = self.typesetter.piece(mate_lines(contact, seen_at, self.column_width))
+        self._mates[key] = (contact.card, piece)
+        return piece
+
+    def _heading(self, table: TableMet) -> Piece:
+        key = (table.round_number, table.table_label, bool(table.mates))
+        piece = self._headings.get(key)
+        if piece is None:
+            title = f"Round {table.round_number} · Table {table.table_label}"
+            lines = (*wrapped(title, LAYOUT.heading_size, self.column_width, bold=True), SPACER)
+            if not table.mates:
+                note = "Nobody else sat at this table."
+                lines += tuple(wrapped(note, LAYOUT.detail_size, self.column_width, color=LAYOUT.muted))
+            piece = self._headings[key] = self.typesetter.piece(lines)
+        return piece
+
+    def blocks(self, followup: Followup) -> Iterator[Block]:
+        """Each table's heading joined to its first person (a heading never ends a column), then the rest."""
+        first_seen: dict[int, TableMet] = {}
+        after_mate, after_table = LAYOUT.after_mate, LAYOUT.after_mate + LAYOUT.after_table
+        for table in followup.tables:
+            heading = self._heading(table)
+            if not table.mates:
+                yield Block((heading,), LAYOUT.after_table, heading.height + LAYOUT.after_table)
+                continue
+            last = len(table.mates) - 1
+            for index, mate in enumerate(table.mates):
+                piece = self._mate(mate, first_seen.get(mate.member_id))
+                first_seen.setdefault(mate.member_id, table)
+                gap = after_table if index == last else after_mate
+                if index == 0:
+                    yield Block((heading, piece), gap, heading.height + piece.height + gap)
+                else:
+                    yield Block((piece,), gap, piece.height + gap)
+
+    def _label(self, meeting: Meeting) -> str:
+        """The meeting's label, worked out once per export (it formats a date)."""
+        if self._meeting is not meeting:
+            self._meeting, self._meeting_label = meeting, meeting.label
+        return self._meeting_label
+
+    def document(self, followup: Followup, scope: ExportScope) -> bytes:
+        """One attendee's follow-up document as PDF bytes. The same meeting gives the same bytes."""
+        name = followup.attendee.card.full_name
+        label = self._label(scope.meeting)
+        sheet = _Sheet(self.typesetter, self.page, f"{name} · {label}")
+        width = self.page[0] - 2 * LAYOUT.margin
+        where = f"{label}, {scope.meeting.venue}" if scope.meeting.venue else label
+        intro = self._intros.get(where)
+        if intro is None:
+            intro = self._intros[where] = self.typesetter.piece(tuple(intro_lines(where, width)))
+        sheet.full_width((self.typesetter.piece(tuple(name_lines(name, width))), intro), LAYOUT.after_header)
+        for block in self.blocks(followup):
+            sheet.block(block)
+        sheet.finish_page()
+        return self._file(sheet, title=f"Follow-up for {name}", subject=label)
+
+    def _file(self, sheet: _Sheet, *, title: str, subject: str) -> bytes:
+        pdf = PdfFile()
+        catalog, tree = pdf.reserve(), pdf.reserve()
+        info = pdf.add(
+            b"<< /Title %s /Author (tablesession) /Subject %s /Creator (tablesession) /Producer (tablesession) >>"
+            % (text_string(title), text_string(subject))
+        )
+        fonts = [b"%s %d 0 R" % (resource, pdf.add(body)) for resource, body in STANDARD_FONT_OBJECTS.items()]
+        for resource, objects in sorted(sheet.fonts.items()):
+            fonts.append(b"%s %d 0 R" % (resource, objects.write(pdf)))
+        resources = pdf.add(b"<< /ProcSet [/PDF /Text] /Font << %s >> >>" % b" ".join(fonts))
+        box = b"[0 0 %s %s]" % (pdf_number(self.page[0]).encode("ascii"), pdf_number(self.page[1]).encode("ascii"))
+        kids = []
+        for ops in sheet.pages:
+            content = pdf.add_stream(b"BT\n" + b"".join(ops) + b"ET")
+            kids.append(
+                pdf.add(
+                    b"<< /Type /Page /Parent %d 0 R /MediaBox %s /Resources %d 0 R /Contents %d 0 R >>"
+                    % (tree, box, resources, content)
+                )
+            )
+        pdf.put(
+            tree, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % kid for kid in kids), len(kids))
+        )
+        pdf.put(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+        return pdf.to_bytes(catalog, info)
 
 
 def followup_pdf(followup: Followup, scope: ExportScope, *, page: tuple[float, float] = LETTER) -> bytes:
     """One attendee's follow-up document as PDF bytes."""
-    buffer = io.BytesIO()
-    name = followup.attendee.card.full_name
-    # invariant: the same meeting gives the same bytes. Uncompressed: twice as fast to make, and at
-    # ~50 KiB a page still a small email attachment.
-    canvas = Canvas(buffer, pagesize=page, invariant=True, pageCompression=0)
-    canvas.setTitle(f"Follow-up for {name}")
-    canvas.setAuthor("tablesession")
-    canvas.setSubject(scope.meeting.label)
-    pages = _Pages(canvas, page, f"{name} · {scope.meeting.label}")
-    text_width = pages.width - 2 * LAYOUT.margin
-    pages.full_width(header_lines(followup, scope, text_width), LAYOUT.after_header)
-    for block in table_blocks(followup, pages.column_width):
-        pages.block(block)
-    pages.finish_page()
-    canvas.save()
-    return buffer.getvalue()
+    return FollowupRenderer((float(page[0]), float(page[1]))).document(followup, scope)
 
 
 def page_writer(region: str) -> PageWriter:
-    """The follow-up page renderer for a group in `region` (Letter or A4)."""
-    size = page_size_for(region)
-
-    def write(followup: Followup, scope: ExportScope) -> bytes:
-        return followup_pdf(followup, scope, page=size)
-
-    return write
+    """The follow-up page renderer for a group in `region` (Letter or A4), for one export."""
+    return FollowupRenderer(page_size_for(region)).document

@@ -2,20 +2,24 @@
 
 Only a SharedCard goes in, so a field a member withheld cannot reach a vCard. The output keeps
 to what phone cameras and address books read reliably: N and FN always, then ORG, TITLE, EMAIL,
-TEL, URL and an optional NOTE. Lines end in CRLF; values are escaped; long lines are folded at
-75 octets without cutting a UTF-8 sequence in two (unless `fold=False`, for QR codes, where every
-byte counts and no reader needs folding).
+TEL, URL and an optional NOTE. Lines end in CRLF; text values are escaped (URLs are URIs, not
+text, and go out as they are); long lines are folded at 75 octets without cutting a UTF-8 sequence
+in two (unless `fold=False`, for QR codes, where every byte counts and no reader needs folding).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from sessions.models import SharedCard
 
 CRLF = "\r\n"
 LINE_OCTETS = 75  # RFC 2426 section 2.6: lines SHOULD NOT be longer than 75 octets, excluding the break
 VERSION = "3.0"
+# What a URI can never hold (RFC 3986): whitespace, including Unicode line breaks, and control characters.
+_NOT_IN_URI = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 
 
 def escape_text(value: str) -> str:
@@ -30,12 +34,27 @@ def escape_text(value: str) -> str:
     )
 
 
+def uri_value(value: str) -> str:
+    """A URI value as written: never text-escaped, since URL's value type is uri, not text (RFC 2426
+    sections 3.6.8 and 5), so a comma or semicolon in a query string stays as it is.
+
+    The Member model already refuses whitespace in a web address and drops control characters; a card
+    built some other way gets them percent-encoded here, so a value can never end its line early and
+    start a property of its own."""
+    return _NOT_IN_URI.sub(lambda found: quote(found.group(), safe=""), value)
+
+
 def _is_continuation_byte(byte: int) -> bool:
     return byte & 0b1100_0000 == 0b1000_0000
 
 
 def fold_line(line: str) -> list[str]:
     """Split one content line into physical lines of at most 75 octets; each continuation starts with a space."""
+    if line.isascii():  # one octet per character: slices, no encoding (most lines of most cards)
+        if len(line) <= LINE_OCTETS:
+            return [line]
+        rest = LINE_OCTETS - 1
+        return [line[:LINE_OCTETS], *(" " + line[i : i + rest] for i in range(LINE_OCTETS, len(line), rest))]
     data = line.encode("utf-8")
     if len(data) <= LINE_OCTETS:
         return [line]
@@ -52,7 +71,7 @@ def fold_line(line: str) -> list[str]:
     return [pieces[0], *(" " + piece for piece in pieces[1:])]
 
 
-def _content_lines(card: SharedCard, note: str | None) -> Iterable[str]:
+def _head_lines(card: SharedCard) -> Iterable[str]:
     yield "BEGIN:VCARD"
     yield f"VERSION:{VERSION}"
     # N is structured: family;given;additional;prefixes;suffixes.
@@ -68,18 +87,29 @@ def _content_lines(card: SharedCard, note: str | None) -> Iterable[str]:
         yield f"TEL;TYPE=CELL:{escape_text(card.phone)}"
     for url in (card.linkedin, card.website):
         if url:
-            yield f"URL:{escape_text(url)}"
-    if note:
-        yield f"NOTE:{escape_text(note)}"
-    yield "END:VCARD"
+            yield f"URL:{uri_value(url)}"
+
+
+def _physical(lines: Iterable[str], fold: bool) -> str:
+    physical: list[str] = []
+    for line in lines:
+        physical.extend(fold_line(line) if fold else [line])
+    return "".join(line + CRLF for line in physical)
+
+
+def vcard_head(card: SharedCard, *, fold: bool = True) -> str:
+    """The card up to its NOTE: the same for every note, so a follow-up export makes it once per person."""
+    return _physical(_head_lines(card), fold)
+
+
+def vcard_tail(note: str | None, *, fold: bool = True) -> str:
+    """The optional NOTE and the end of the card."""
+    return _physical(([f"NOTE:{escape_text(note)}"] if note else []) + ["END:VCARD"], fold)
 
 
 def vcard_for(card: SharedCard, *, note: str | None = None, fold: bool = True) -> str:
     """One vCard 3.0 for `card`, CRLF-terminated. URLs come LinkedIn first, then the website."""
-    lines: list[str] = []
-    for line in _content_lines(card, note):
-        lines.extend(fold_line(line) if fold else [line])
-    return CRLF.join(lines) + CRLF
+    return vcard_head(card, fold=fold) + vcard_tail(note, fold=fold)
 
 
 def contact_note(card: SharedCard, *, met_at: str | None = None) -> str | None:

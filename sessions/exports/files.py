@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from sessions.errors import TablesessionError
@@ -61,3 +63,43 @@ def write_atomically(path: Path, data: bytes) -> None:
 def write_export(path: Path, data: bytes, *, overwrite: bool) -> None:
     check_writable(path, overwrite=overwrite)
     write_atomically(path, data)
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create `path` (it must not exist) holding `data`, readable only by its owner."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def write_new_folder(folder: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Create `folder` holding `files` (name, data), all at once; returns how many were written.
+
+    The files go into a hidden folder beside it, renamed to `folder` when the last one is written, so
+    the folder never appears half-filled, and a failure (even while `files` is still being made)
+    leaves nothing behind. One rename for the set instead of one per file: a follow-up export
+    writes thousands. The folder is private to its owner, like every export file."""
+    if folder.exists():
+        raise OutputExistsError(f"{folder}: already exists")
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent))
+    except OSError as exc:
+        raise TablesessionError(f"{folder}: cannot create the folder ({exc.strerror or exc})") from exc
+    count = 0
+    try:
+        for name, data in files:
+            _write_new(staging / name, data)
+            count += 1
+        os.rename(staging, folder)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise TablesessionError(f"{folder}: cannot be written ({exc.strerror or exc})") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sessions.errors import TablesessionError
-from sessions.models import SeatingPlan
+from sessions.models import SeatingPlan, SharedCard
 from sessions.store import Store
-from sessions.vcard import contact_note, vcard_for
+from sessions.vcard import contact_note, vcard_head, vcard_tail
 
-from .files import OutputExistsError, write_atomically
-from .scope import Contact, ExportScope, contacts_in_scope
+from .files import OutputExistsError, write_atomically, write_new_folder
+from .scope import Contact, ExportScope, as_contacts, ids_in_scope
 from .summary import ExportSummary, FieldCounts
 from .vcards import unique_names
 
@@ -34,14 +34,16 @@ class Followup:
     @property
     def contacts(self) -> list[Contact]:
         """Everyone they sat with, once each, in the order they met."""
-        seen: dict[int, Contact] = {}
+        return [mate for mate, _table in self.first_meetings()]
+
+    def first_meetings(self) -> list[tuple[Contact, TableMet]]:
+        """Everyone they sat with, once each, in the order they met, with the table where they first met."""
+        seen: dict[int, tuple[Contact, TableMet]] = {}
         for table in self.tables:
             for mate in table.mates:
-                seen.setdefault(mate.member_id, mate)
+                if mate.member_id not in seen:
+                    seen[mate.member_id] = (mate, table)
         return list(seen.values())
-
-    def first_met(self, member_id: int) -> TableMet:
-        return next(t for t in self.tables if any(m.member_id == member_id for m in t.mates))
 
 
 # Renders one attendee's page as PDF bytes; the printables layer provides it (the domain draws nothing).
@@ -53,9 +55,15 @@ def build_followups(store: Store, scope: ExportScope) -> list[Followup]:
     plan: SeatingPlan | None = store.seating.load(scope.meeting_id)
     if plan is None or not plan.rounds:
         raise TablesessionError(f"{scope.meeting.label} has no seating, so nobody sat with anybody yet")
-    attendees = contacts_in_scope(store, scope)
+    wanted = ids_in_scope(store, scope, plan)
     seated = {mid for round_ in plan.rounds for mid in round_.member_ids}
-    cards = {mid: m.shared_card() for mid, m in store.members.get_many(seated).items()}
+    # One read of the members for attendees and table-mates alike, and one shared card per person.
+    members = store.members.get_many(wanted | seated)
+    cards: dict[int, SharedCard] = {}
+    attendees = as_contacts((members[mid] for mid in wanted if mid in members), plan, cards)
+    for mid in seated:
+        if mid not in cards and mid in members:
+            cards[mid] = members[mid].shared_card()
     # (round, table) -> the people there in speaking order, as shared cards only.
     tables = {
         (round_.number, table.label): [Contact(member_id=m, card=cards[m]) for m in table.member_ids if m in cards]
@@ -77,20 +85,35 @@ def build_followups(store: Store, scope: ExportScope) -> list[Followup]:
     return result
 
 
-def followup_vcf(followup: Followup, scope: ExportScope, cache: dict[tuple[int, int, str], str] | None = None) -> bytes:
-    """The cards of everyone they sat with; each note says where they met.
+@dataclass
+class CardCache:
+    """Cards shared between attendees' files: everyone at a table gets the same card for each mate,
+    and a person's card differs between tables only in its note."""
 
-    `cache` shares cards between attendees: everyone at a table gets the same card for each mate."""
-    cache = {} if cache is None else cache
+    heads: dict[int, str] = field(default_factory=dict)
+    cards: dict[tuple[int, int, str], bytes] = field(default_factory=dict)
+    places: dict[tuple[int, str], str] = field(default_factory=dict)  # (round, table) -> where they met
+
+
+def followup_vcf(followup: Followup, scope: ExportScope, cache: CardCache | None = None) -> bytes:
+    """The cards of everyone they sat with; each note says where they met."""
+    cache = CardCache() if cache is None else cache
     cards = []
-    for mate in followup.contacts:
-        table = followup.first_met(mate.member_id)
+    for mate, table in followup.first_meetings():
         key = (mate.member_id, table.round_number, table.table_label)
-        if key not in cache:
-            where = f"{scope.meeting.label} (round {table.round_number}, table {table.table_label})"
-            cache[key] = vcard_for(mate.card, note=contact_note(mate.card, met_at=where))
-        cards.append(cache[key])
-    return "".join(cards).encode("utf-8")
+        card = cache.cards.get(key)
+        if card is None:
+            head = cache.heads.get(mate.member_id)
+            if head is None:
+                head = cache.heads[mate.member_id] = vcard_head(mate.card)
+            place = (table.round_number, table.table_label)
+            where = cache.places.get(place)
+            if where is None:
+                where = cache.places[place] = f"{scope.meeting_label} (round {place[0]}, table {place[1]})"
+            note = contact_note(mate.card, met_at=where)
+            card = cache.cards[key] = (head + vcard_tail(note)).encode("utf-8")
+        cards.append(card)
+    return b"".join(cards)
 
 
 def followup_stem(scope: ExportScope, followup: Followup) -> str:
@@ -109,26 +132,30 @@ def write_followups(
         raise TablesessionError(f"{folder}: is a file; follow-up files go in a folder")
     stems = unique_names([followup_stem(scope, f) for f in items], "")
     suffixes = (".vcf", ".pdf") if pages is not None else (".vcf",)
-    targets = [folder / f"{stem}{suffix}" for stem in stems for suffix in suffixes]
-    clashes = [t for t in targets if t.exists()]
-    if clashes and not overwrite:
-        raise OutputExistsError(
-            f"{clashes[0]}: already exists ({len(clashes)} files would be replaced); "
-            "choose another folder or allow replacing them (--force)"
-        )
-    # Everything is rendered before the first file is written, so a failure leaves no partial set.
-    rendered: list[tuple[Path, bytes]] = []
-    cards: dict[tuple[int, int, str], str] = {}
-    for stem, item in zip(stems, items, strict=True):
-        rendered.append((folder / f"{stem}.vcf", followup_vcf(item, scope, cards)))
-        if pages is not None:
-            rendered.append((folder / f"{stem}.pdf", pages(item, scope)))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise TablesessionError(f"{folder}: cannot create the folder ({exc.strerror or exc})") from exc
-    for path, data in rendered:
-        write_atomically(path, data)
+    cards = CardCache()
+
+    def rendered() -> Iterator[tuple[str, bytes]]:
+        for stem, item in zip(stems, items, strict=True):
+            yield f"{stem}.vcf", followup_vcf(item, scope, cards)
+            if pages is not None:
+                yield f"{stem}.pdf", pages(item, scope)
+
+    if not folder.exists():
+        # Made beside the folder and renamed into place, so a failure leaves no partial set.
+        files = write_new_folder(folder, rendered())
+    else:
+        clashes = [folder / f"{stem}{suffix}" for stem in stems for suffix in suffixes]
+        clashes = [path for path in clashes if path.exists()]
+        if clashes and not overwrite:
+            raise OutputExistsError(
+                f"{clashes[0]}: already exists ({len(clashes)} files would be replaced); "
+                "choose another folder or allow replacing them (--force)"
+            )
+        # Everything is rendered before the first file is written, so a failure leaves no partial set.
+        everything = list(rendered())
+        for name, data in everything:
+            write_atomically(folder / name, data)
+        files = len(everything)
     shared = {c.member_id: c.card for item in items for c in item.contacts}
     notes = [f"{len(items)} attendees get a file each, named '{followup_stem(scope, items[0])}' and so on"]
     if pages is None:
@@ -137,6 +164,6 @@ def write_followups(
         kind="followup",
         paths=(folder,),
         fields=FieldCounts.of(shared.values()),
-        files=len(rendered),
+        files=files,
         notes=tuple(notes),
     )

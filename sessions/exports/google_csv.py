@@ -76,7 +76,7 @@ def _row(contact: Contact, scope: ExportScope) -> list[str]:
         "Last Name": card.last_name,
         "Organization Name": card.current_employer or "",
         "Organization Title": card.headline or "",
-        "Notes": contact_note(card, met_at=scope.meeting.label) or "",
+        "Notes": contact_note(card, met_at=scope.meeting_label) or "",
         "Labels": MULTI_VALUE.join((label_for(scope.contact_label), MY_CONTACTS)),
         "E-mail 1 - Label": EMAIL_LABEL if card.email else "",
         "E-mail 1 - Value": card.email or "",

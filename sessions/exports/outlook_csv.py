@@ -30,7 +30,7 @@ def _row(contact: Contact, scope: ExportScope) -> list[str]:
     card = contact.card
     # One "Web Page" column: the personal site if shared, else LinkedIn; a second link goes in the notes.
     web_page = card.website or card.linkedin or ""
-    notes = contact_note(card, met_at=scope.meeting.label) or ""
+    notes = contact_note(card, met_at=scope.meeting_label) or ""
     if card.website and card.linkedin:
         notes = f"{notes} LinkedIn: {card.linkedin}".strip()
     values = {

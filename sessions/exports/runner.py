@@ -91,12 +91,12 @@ def run_export(store: Store, request: ExportRequest, *, pages: PageWriter | None
     if kind is ExportKind.JSON:
         if scope.round_number is not None or scope.table_label is not None:
             raise TablesessionError("the json export is the whole meeting; --round and --table do not apply to it")
-        document, members = meeting_document(store, scope, request.now)
+        document, cards = meeting_document(store, scope, request.now)
         write_export(request.path, document_bytes(document), overwrite=request.overwrite)
         return ExportSummary(
             kind=kind.value,
             paths=(request.path,),
-            fields=FieldCounts.of(m.shared_card() for m in members),
+            fields=FieldCounts.of(cards),
             notes=(
                 f"the meeting with {len(document.attendance)} registrations, "
                 f"{len(document.seating.rounds) if document.seating else 0} rounds of seating "

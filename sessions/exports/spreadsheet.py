@@ -9,12 +9,13 @@ from collections.abc import Iterable, Sequence
 BOM = "\ufeff"  # without it Excel reads UTF-8 as the local code page and garbles accents
 # A spreadsheet treats a cell starting with one of these as a formula; attendees typed this text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 MULTI_VALUE = " ::: "  # Google Contacts' separator for several values in one cell
 
 
 def neutralise(cell: str) -> str:
     """Prefix a formula-looking cell with an apostrophe so it is shown as text, never evaluated."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    return "'" + cell if cell[:1] in _FORMULA_FIRST else cell
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], *, quote_all: bool = False) -> bytes:

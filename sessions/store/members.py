@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from typing import Any
 
@@ -45,6 +46,13 @@ def _row_values(member: Member) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=256)
+def _sharing(text: str | None) -> Sharing:
+    """Sharing choices by their stored JSON: a handful of combinations, and the model is frozen, so
+    members share one instance per combination instead of each validating their own."""
+    return Sharing(**from_json(text, {}))
+
+
 def member_from_row(row: sqlite3.Row) -> Member:
     return Member.model_construct(
         id=row["id"],
@@ -61,7 +69,7 @@ def member_from_row(row: sqlite3.Row) -> Member:
         website=row["website"],
         notes=row["notes"],
         tags=frozenset(Tag(tag) for tag in from_json(row["tags"], [])),
-        sharing=Sharing(**from_json(row["sharing"], {})),
+        sharing=_sharing(row["sharing"]),
         extra=from_json(row["extra"], {}),
         created_at=from_timestamp(row["created_at"]),
         updated_at=from_timestamp(row["updated_at"]),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from sessions.exports import (
     build_followups,
     run_export,
 )
+from sessions.exports.files import write_new_folder
 from sessions.models import Meeting, Member
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
@@ -144,3 +147,30 @@ def test_a_long_list_flows_onto_a_second_column_and_page(run_meeting: RunMeeting
     assert len(texts) >= 2
     assert "page 2" in texts[1]
     assert "Round 12 · Table" in "".join(texts)
+
+
+def test_a_new_folder_appears_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "deeper" / "followup"
+
+    def failing() -> object:
+        for number in range(200):  # more than are ever waiting to be written
+            yield f"{number}.vcf", b"BEGIN:VCARD"
+        raise TablesessionError("the next page could not be drawn")
+
+    with pytest.raises(TablesessionError, match="could not be drawn"):
+        write_new_folder(target, failing())  # type: ignore[arg-type]
+    assert not target.exists()
+    assert list(target.parent.iterdir()) == []  # no staging folder left behind
+    # A file that cannot be created: a clear message, and again nothing left.
+    with pytest.raises(TablesessionError, match=r"followup: cannot be written"):
+        write_new_folder(target, [("one.vcf", b"1"), ("no/such/folder.pdf", b"2"), ("three.vcf", b"3")])
+    assert list(target.parent.iterdir()) == []
+
+    assert write_new_folder(target, [("one.vcf", b"1"), ("two.pdf", b"2" * 70_000)]) == 2
+    assert sorted(p.name for p in target.iterdir()) == ["one.vcf", "two.pdf"]
+    assert (target / "two.pdf").read_bytes() == b"2" * 70_000
+    if os.name == "posix":
+        assert stat.S_IMODE((target / "one.vcf").stat().st_mode) == 0o600
+        assert stat.S_IMODE(target.stat().st_mode) == 0o700
+    with pytest.raises(TablesessionError, match="already exists"):
+        write_new_folder(target, [])

@@ -10,7 +10,9 @@ import pytest
 import vobject
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
+from printables.content import qr_payload
 from sessions.exports import ExportKind, ExportRequest, ExportScope, run_export, safe_file_name
 from sessions.models import Member, SharedCard, Sharing
 from sessions.store import Store
@@ -22,6 +24,15 @@ from .conftest import RunMeeting, people
 
 def parse(text: str) -> vobject.base.Component:
     return vobject.readOne(text)
+
+
+def raw_urls(text: str) -> list[str]:
+    """URL values as an RFC 2426 reader sees them: unfolded, never unescaped. vobject decodes every
+    property it has no rule for as text (and cuts a value at its first comma) when it builds a card,
+    so URLs are read with its content-line parser, which only unfolds and splits name from value."""
+    lines = vobject.base.getLogicalLines(io.StringIO(text))
+    parsed = (vobject.base.textLineToContentLine(line, number) for line, number in lines)
+    return [line.value for line in parsed if line.name == "URL"]
 
 
 @pytest.mark.parametrize("member", people(), ids=lambda m: m.full_name)
@@ -42,7 +53,7 @@ def test_every_shared_field_round_trips_through_vobject(member: Member) -> None:
     assert [t.value for t in contents.get("title", [])] == ([card.headline] if card.headline else [])
     assert [e.value for e in contents.get("email", [])] == ([card.email] if card.email else [])
     assert [t.value for t in contents.get("tel", [])] == ([card.phone] if card.phone else [])
-    assert [u.value for u in contents.get("url", [])] == [u for u in (card.linkedin, card.website) if u]
+    assert raw_urls(vcard_for(card, note=note)) == [u for u in (card.linkedin, card.website) if u]
 
 
 def test_withheld_fields_never_reach_the_card() -> None:
@@ -82,6 +93,42 @@ def test_unfolded_card_for_qr_codes_has_one_line_per_property() -> None:
     assert f"TITLE:{card.headline}\r\n" in text
 
 
+def test_urls_are_written_as_uris_without_text_escaping() -> None:
+    query = "https://www.example.com/profile?tags=supply,chain;lang=en&utm_source=" + "x" * 60
+    member = Member(first_name="Olga", last_name="Dubois", linkedin=query, website="https://olga.example.com/a,b;c")
+    text = vcard_for(member.shared_card())
+    assert "\\," not in text
+    assert "\\;" not in text
+    assert any(line.startswith(" ") for line in text.split("\r\n")), "the long URL is still folded"
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+    assert raw_urls(text) == [query, "https://olga.example.com/a,b;c"]
+    # Text values around them are still escaped and still read back whole.
+    assert parse(text).fn.value == "Olga Dubois"
+
+
+def test_qr_codes_carry_urls_unescaped_and_unfolded() -> None:
+    url = "https://olga.example.com/p?a=1,2;b=3"
+    payload = qr_payload(SharedCard(first_name="Olga", last_name="Dubois", website=url))
+    assert f"\r\nURL:{url}\r\n" in payload
+    assert raw_urls(payload) == [url]
+
+
+def test_the_model_refuses_a_url_that_would_break_the_card_line() -> None:
+    with pytest.raises(ValidationError, match="cannot contain spaces"):
+        Member(first_name="Noah", linkedin="https://noah.example.com/\r\nEMAIL:spoof@example.com")
+    assert Member(first_name="Noah", website="https://noah.example.com/\x00a\x1fb").website == (
+        "https://noah.example.com/ab"
+    )
+
+
+def test_a_card_built_around_the_model_still_cannot_inject_a_property() -> None:
+    card = SharedCard(first_name="Noah", last_name="Quinn", website="https://noah.example.com/a\r\nEMAIL:x@example.com")
+    text = vcard_for(card)
+    assert "\r\nEMAIL" not in text
+    assert raw_urls(text) == ["https://noah.example.com/a%0D%0AEMAIL:x@example.com"]
+
+
 def test_escaping_covers_backslash_comma_semicolon_and_newlines() -> None:
     assert escape_text("a\\b,c;d\ne\r\nf") == "a\\\\b\\,c\\;d\\ne\\nf"
 
@@ -92,6 +139,8 @@ def test_folding_never_splits_a_character_and_unfolds_to_the_original(line: str)
     assert all(len(piece.encode("utf-8")) <= LINE_OCTETS for piece in pieces)
     assert all(piece.startswith(" ") for piece in pieces[1:])
     assert pieces[0] + "".join(piece[1:] for piece in pieces[1:]) == line
+    if line.isascii():  # one octet per character: every line but the last is full
+        assert all(len(piece) == LINE_OCTETS for piece in pieces[:-1])
 
 
 def test_vcf_holds_every_attendee_and_the_zip_one_card_per_file(
