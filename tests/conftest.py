@@ -13,6 +13,7 @@ from hypothesis import settings
 from sessions.models import Group, Meeting, Member, Sharing, Tag
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+from tests.tmux_terminal import Terminal, terminal_environment
 
 MEETING_DAY = dt.date(2026, 11, 24)
 
@@ -69,3 +70,17 @@ def people(store: Store, meeting: Meeting) -> list[Member]:
         assert member.id is not None
         store.attendance.register(meeting.id, member.id, source="test")
     return saved
+
+
+# Terminal tests: a private home and PATH for the app under tmux, and every tmux session closed afterwards.
+@pytest.fixture
+def environment(tmp_path: Path) -> dict[str, str]:
+    return terminal_environment(tmp_path, Path(__file__).resolve().parent.parent)
+
+
+@pytest.fixture
+def terminals() -> Iterator[list[Terminal]]:
+    opened: list[Terminal] = []
+    yield opened
+    for terminal in opened:
+        terminal.close()

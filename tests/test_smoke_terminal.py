@@ -7,29 +7,12 @@ SIGKILLed while the clock runs, and a restart finds every check-in and the clock
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+from tests.tmux_terminal import Terminal, installed_command
 
-from tests.tmux_terminal import Terminal, installed_command, terminal_environment
-
-ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Dallas Career Connections (demo)"
 SEARCH_PLACEHOLDER = "Name, email or company"
-
-
-@pytest.fixture
-def environment(tmp_path: Path) -> dict[str, str]:
-    return terminal_environment(tmp_path, ROOT)
-
-
-@pytest.fixture
-def terminals() -> Iterator[list[Terminal]]:
-    opened: list[Terminal] = []
-    yield opened
-    for terminal in opened:
-        terminal.close()
 
 
 def test_killing_the_app_mid_turn_loses_no_check_in_and_the_clock_resumes(

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2
@@ -28,9 +28,8 @@ from sessions.models import Member
 from sessions.store import Store
 from sessions.timekeeping import SystemClock
 from tests.checkin.support import FixtureFiles
-from tests.tmux_terminal import WAIT_LIMIT_SECONDS, Terminal, installed_command, terminal_environment
+from tests.tmux_terminal import WAIT_LIMIT_SECONDS, Terminal, installed_command
 
-ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Dallas Career Connections (demo)"
 TURN, WARNING, CHANGEOVER = "0:30", "0:25", "0:01"
 TYPED_CHECK_INS = 10  # by name at the door; with those the import checked in and a walk-in: two tables
@@ -39,19 +38,6 @@ SEARCH_PLACEHOLDER = "Name, email or company"
 RESULTS_HEADER = ("Name", "Company", "Email", "Status")
 GREEN, YELLOW, RED = "SPEAKING", f"{WARNING} LEFT", "TIME'S UP - PLEASE WRAP UP"
 WALK_IN = "Nova Walker"
-
-
-@pytest.fixture
-def environment(tmp_path: Path) -> dict[str, str]:
-    return terminal_environment(tmp_path, ROOT)
-
-
-@pytest.fixture
-def terminals() -> Iterator[list[Terminal]]:
-    opened: list[Terminal] = []
-    yield opened
-    for terminal in opened:
-        terminal.close()
 
 
 def command_line(env: dict[str, str], *args: str) -> str:
