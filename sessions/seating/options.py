@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from sessions.models import DEFAULT_ROUNDS, DEFAULT_TIME_LIMIT, Meeting, SeatingSettings, SubgroupMode, limits
+from sessions.models import Meeting, SeatingSettings
 from sessions.seating.request import Constraints, PhysicalTable, TablePolicy
 
 
-class SeatingOptions(BaseModel):
-    """What the facilitator asks for; table sizes default to the meeting's own."""
+class SeatingOptions(SeatingSettings):
+    """What the facilitator asks for: a meeting's settings, plus what one run adds (the seed, the room's
+    tables and the rules). Table sizes default to the meeting's own."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    rounds: int = Field(default=DEFAULT_ROUNDS, ge=1, le=limits.ROUNDS_MAX)
-    min_size: int | None = Field(default=None, ge=limits.TABLE_SIZE_MIN, le=limits.TABLE_SIZE_MAX)
-    max_size: int | None = Field(default=None, ge=limits.TABLE_SIZE_MIN, le=limits.TABLE_SIZE_MAX)
-    tables: int | None = Field(default=None, ge=1, le=limits.TABLES_MAX)
     physical: tuple[PhysicalTable, ...] = ()
-    mode: SubgroupMode = SubgroupMode.MIX
     seed: int | None = None  # None: a fresh seed from the clock, recorded with the plan
-    time_limit: float = Field(default=DEFAULT_TIME_LIMIT, gt=0, le=limits.SEATING_SECONDS_MAX)
     keep_apart: tuple[tuple[int, int], ...] = ()
-    apart_same_employer: bool = False
     keep_together: tuple[tuple[int, ...], ...] = ()
 
     @classmethod
