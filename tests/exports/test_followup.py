@@ -23,7 +23,7 @@ from sessions.exports import (
     build_followups,
     run_export,
 )
-from sessions.exports.files import write_new_folder
+from sessions.exports.files import WRITE_AHEAD, write_new_folder
 from sessions.models import Meeting, Member
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
@@ -174,3 +174,28 @@ def test_a_new_folder_appears_whole_or_not_at_all(tmp_path: Path) -> None:
         assert stat.S_IMODE(target.stat().st_mode) == 0o700
     with pytest.raises(TablesessionError, match="already exists"):
         write_new_folder(target, [])
+
+
+def test_a_failed_write_stops_the_export_soon_after(tmp_path: Path) -> None:
+    """Files are created on a thread of their own; once one cannot be, no more pages are drawn in vain."""
+    target = tmp_path / "followup"
+    made: list[str] = []
+
+    def files() -> object:
+        for number in range(2_000):
+            name = "no/such/folder.pdf" if number == 10 else f"{number}.vcf"
+            made.append(name)
+            yield name, b"BEGIN:VCARD"
+
+    with pytest.raises(TablesessionError, match=r"followup: cannot be written"):
+        write_new_folder(target, files())  # type: ignore[arg-type]
+    # After the eleventh (the failed one), at most a queue's worth waiting for the writer, one waiting
+    # to join them, and one made before the failure is heard of.
+    assert 11 <= len(made) <= 11 + WRITE_AHEAD + 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_file_of_a_big_set_is_written_in_order_given(tmp_path: Path) -> None:
+    files = [(f"{number:04}.vcf", f"card {number}".encode()) for number in range(3 * WRITE_AHEAD + 5)]
+    assert write_new_folder(tmp_path / "set", iter(files)) == len(files)
+    assert sorted((p.name, p.read_bytes()) for p in (tmp_path / "set").iterdir()) == files
