@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sessions.models import Tag
 
 from .history import pair_weights
 from .layout import Layout
-from .request import SeatingRequest, SubgroupMode
+from .request import Person, SeatingRequest, SubgroupMode
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ def _merge_groups(groups: list[set[int]]) -> list[set[int]]:
     return merged
 
 
+def _listed(people: Sequence[Person], indexes: Iterable[int]) -> str:
+    """'Olga Dubois, Kwame Mensah and Hana Kim': the people at `indexes`, as the facilitator knows them."""
+    labels = [people[i].label for i in indexes]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
 def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeights | None = None) -> Problem:
     weights = weights or CostWeights()
     people = sorted(request.people, key=lambda p: p.member_id)
@@ -94,11 +101,11 @@ def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeight
     groups: list[set[int]] = []
     for group in _merge_groups([g for g in raw_groups if len(g) > 1]):
         listed = sorted(group)
-        names = ", ".join(str(ids[m]) for m in listed)
+        names = _listed(people, listed)
         if len(listed) > layout.largest:
-            warnings.append(f"members {names} cannot all sit together at tables of {layout.largest}")
+            warnings.append(f"{names} cannot all sit together at tables of {layout.largest}")
         elif any((p, q) in apart for k, p in enumerate(listed) for q in listed[k + 1 :]):
-            warnings.append(f"members {names} are to be kept both together and apart: kept apart")
+            warnings.append(f"{names} are to be kept both together and apart: kept apart")
         else:
             groups.append(group)
     pinned = [-1] * n
@@ -106,7 +113,7 @@ def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeight
     if len(hosts) > len(layout.slots):
         warnings.append(
             f"{len(hosts)} hosts but {len(layout.slots)} tables: "
-            f"members {', '.join(str(ids[h]) for h in hosts[len(layout.slots) :])} are seated as guests"
+            f"no host's seat for {_listed(people, hosts[len(layout.slots) :])}"
         )
     for slot, host in enumerate(hosts[: len(layout.slots)]):
         pinned[host] = slot
@@ -115,7 +122,7 @@ def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeight
         members = tuple(sorted(group))
         slots = {pinned[p] for p in members if pinned[p] >= 0}
         if len(slots) > 1:
-            warnings.append(f"members {', '.join(str(ids[p]) for p in members)} include two hosts: not kept together")
+            warnings.append(f"{_listed(people, members)} include two hosts: not kept together")
             continue
         for p in members:
             pinned[p] = next(iter(slots)) if slots else -1

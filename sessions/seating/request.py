@@ -40,13 +40,24 @@ class Person:
     tags: frozenset[Tag] = frozenset()
     subgroup: str | None = None  # the first sub-group listed on the card
     employer: str | None = None  # current employer
+    name: str = ""  # how warnings about them name them to the facilitator
+
+    @property
+    def label(self) -> str:
+        return self.name or f"member {self.member_id}"
 
     @classmethod
     def from_member(cls, member: Member) -> Person:
         if member.id is None:
             raise ValueError("only saved members can be seated")
         subgroup = member.subgroups[0] if member.subgroups else None
-        return cls(member_id=member.id, tags=member.tags, subgroup=subgroup, employer=member.current_employer)
+        return cls(
+            member_id=member.id,
+            tags=member.tags,
+            subgroup=subgroup,
+            employer=member.current_employer,
+            name=member.full_name,
+        )
 
 
 class PhysicalTable(BaseModel):

@@ -178,3 +178,27 @@ def test_physical_tables_are_never_filled_past_their_chairs(capacities: list[int
         assert sorted(m for t in round_.tables for m in t.member_ids) == list(range(1, count + 1))
         for table in round_.tables:
             assert len(table.seats) <= chairs[table.label]
+
+
+def test_rule_warnings_name_the_people_they_are_about() -> None:
+    names = {1: "Olga Dubois", 2: "Kwame Mensah", 3: "Hana Kim", 4: "Jordan Lee"}
+    crowd = [
+        Person(member_id=m, name=names.get(m, ""), tags=frozenset({Tag.HOST}) if m in (1, 2, 3) else frozenset())
+        for m in range(1, 13)
+    ]
+    result = solve(
+        SeatingRequest(
+            meeting_id=1,
+            people=crowd,
+            rounds=1,
+            policy=TablePolicy(min_size=6, max_size=6),
+            constraints=Constraints(keep_together=((1, 2), (3, 4), (4, 5, 6, 7, 8, 9, 10))),
+            **FAST,  # type: ignore[arg-type]
+        )
+    )
+    # Three hosts for two tables: the third sits as a guest, named.
+    assert "3 hosts but 2 tables: no host's seat for Hana Kim" in result.warnings
+    assert "Olga Dubois and Kwame Mensah include two hosts: not kept together" in result.warnings
+    # Someone without a name on file is still identifiable.
+    too_many = ", ".join(["Hana Kim", "Jordan Lee", *(f"member {m}" for m in range(5, 10))]) + " and member 10"
+    assert f"{too_many} cannot all sit together at tables of 6" in result.warnings
