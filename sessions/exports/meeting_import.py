@@ -3,9 +3,11 @@
 The same people are matched, not duplicated: by email (ignoring case), else by name when no email
 says otherwise. A matched member keeps this laptop's card; blank fields are filled from the file,
 and when the file's card is the newer one its values, sharing choices and tags win. The meeting is
-matched by date (and title when several share the date), attendance is merged, the seating plan is
-replaced by the file's, and clock commands not yet logged are added. Everything is checked before
-anything is written, and the writing happens in one transaction: a bad file changes nothing.
+matched by date (and title when several share the date), attendance is merged, the seating plan and
+settings are replaced by the file's, its seating rules are added unless this laptop has them already
+(or has a rule they contradict: this laptop's rules stand, and the summary says which were left out),
+and clock commands not yet logged are added. Everything is checked before anything is written, and
+the writing happens in one transaction: a bad file changes nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from sessions.errors import TablesessionError
-from sessions.models import Meeting, Member, Round, Seat, SeatingPlan, Table
+from sessions.errors import ConflictError, TablesessionError
+from sessions.models import Meeting, Member, Round, Seat, SeatingPlan, SeatingRule, Table
+from sessions.seating.rules import largest_table
 from sessions.store import ClockEvent, Store
 from sessions.store.members import email_key
 from sessions.timekeeping import Clock
@@ -48,14 +51,23 @@ class ImportSummary:
     attendance: int
     rounds: int
     clock_events_added: int
+    settings: bool = False  # whether the file's seating settings were taken
+    rules_added: int = 0
+    rules_known: int = 0  # rules this laptop had already
+    rules_refused: tuple[str, ...] = ()  # why each rule left out was left out
 
     def lines(self) -> list[str]:
         verb = "created" if self.meeting_created else "merged into"
+        rules = f"seating rules: {self.rules_added} added, {self.rules_known} already here"
+        if self.rules_refused:
+            rules += f", {len(self.rules_refused)} left out"
         return [
             f"{self.path}: {verb} meeting {self.meeting.id} ({self.meeting.label})",
             f"members: {self.members_added} added, {self.members_matched} matched to people already here",
             f"attendance: {self.attendance} registrations; seating: {self.rounds} rounds; "
             f"clock log: {self.clock_events_added} commands added",
+            f"{rules}; seating settings: {'from the file' if self.settings else 'none in the file'}",
+            *(f"  left out: {reason}" for reason in self.rules_refused),
         ]
 
 
@@ -167,6 +179,13 @@ def _check(path: Path, document: MeetingDocument) -> _Checked:
             for t, table in enumerate(round_.tables):
                 for s, seat in enumerate(table.seats):
                     known(seat.member, ("seating", "rounds", r, "tables", t, "seats", s, "member"))
+    for index, rule in enumerate(document.seating_rules):
+        for position, ref in enumerate(rule.members):
+            known(ref, ("seating_rules", index, "members", position))
+        try:
+            SeatingRule(kind=rule.kind, member_ids=tuple(rule.members))
+        except ValidationError as exc:
+            raise TablesessionError(f"{path}: {_describe(exc, ('seating_rules', index))}") from exc
     return _Checked(meeting=meeting, members=members, positions=positions)
 
 
@@ -338,6 +357,39 @@ def _append_clock_log(store: Store, document: MeetingDocument, meeting_id: int) 
     return added
 
 
+@dataclass(frozen=True)
+class _RulesSaved:
+    added: int
+    known: int
+    refused: tuple[str, ...]
+
+
+def _save_rules(store: Store, document: MeetingDocument, meeting: Meeting, ids: dict[int, int]) -> _RulesSaved:
+    """Add the file's rules that this laptop lacks. One that contradicts a rule here is left out:
+    the facilitator here set theirs on purpose, and a file should not overrule it."""
+    assert meeting.id is not None
+    here = {(r.kind, r.member_ids, r.meeting_id) for r in store.seating_rules.all()}
+    largest = largest_table(store, meeting)
+    added, known, refused = 0, 0, []
+    for index, record in enumerate(document.seating_rules):
+        rule = SeatingRule(
+            kind=record.kind,
+            member_ids=tuple(ids[ref] for ref in record.members),
+            meeting_id=None if record.standing else meeting.id,
+        )
+        if (rule.kind, rule.member_ids, rule.meeting_id) in here:
+            known += 1
+            continue
+        try:
+            store.seating_rules.add(rule, largest_table=largest)
+        except ConflictError as exc:  # checked before anything is written, so nothing of it is saved
+            refused.append(f"{json_path(('seating_rules', index))}: {exc}")
+        else:
+            here.add((rule.kind, rule.member_ids, rule.meeting_id))
+            added += 1
+    return _RulesSaved(added, known, tuple(refused))
+
+
 def import_meeting_json(store: Store, path: Path | str, clock: Clock) -> ImportSummary:
     """Import the meeting in `path`; see the module docstring for how people and the meeting are matched."""
     path = Path(path)
@@ -356,6 +408,9 @@ def import_meeting_json(store: Store, path: Path | str, clock: Clock) -> ImportS
         plan = _plan(path, document, meeting.id, ids)
         if plan is not None:
             store.seating.save(plan)
+        if document.seating_settings is not None:
+            store.seating_settings.save(meeting.id, document.seating_settings)
+        rules = _save_rules(store, document, meeting, ids)
         events_added = _append_clock_log(store, document, meeting.id)
 
     matched = sum(1 for found in matches.values() if found is not None)
@@ -368,4 +423,8 @@ def import_meeting_json(store: Store, path: Path | str, clock: Clock) -> ImportS
         attendance=len(document.attendance),
         rounds=len(plan.rounds) if plan is not None else 0,
         clock_events_added=events_added,
+        settings=document.seating_settings is not None,
+        rules_added=rules.added,
+        rules_known=rules.known,
+        rules_refused=rules.refused,
     )

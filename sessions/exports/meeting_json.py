@@ -1,6 +1,7 @@
 """The whole meeting as one JSON document, to carry it to another laptop and import it there.
 
-Shape (format "tablesession-meeting", version 1); every key is always present:
+Shape (format "tablesession-meeting", version 2; version 1 lacked the seating settings and rules);
+every key is always present:
 
     {
       "format": "tablesession-meeting",
@@ -19,6 +20,9 @@ Shape (format "tablesession-meeting", version 1); every key is always present:
                           "rounds": [{"number": 1, "locked": true,
                                       "tables": [{"label": "1", "capacity": null,
                                                   "seats": [{"number": 1, "member": 1}]}]}]},
+      "seating_settings": null or {"rounds": 2, "min_size": null, "max_size": null, "tables": null,
+                                   "mode": "mix", "apart_same_employer": false, "time_limit": 5.0},
+      "seating_rules": [{"kind": "apart", "members": [1, 4], "standing": true}],
       "rounds_run": [1, 2],
       "clock_log": [{"round": 1, "command": "start", "argument": null, "wall_time": "..."}]
     }
@@ -26,7 +30,10 @@ Shape (format "tablesession-meeting", version 1); every key is always present:
 `ref` numbers people within the file only; `member` fields point at them. Members are everyone with a
 registration or a seat. Each card carries only what its member agreed to share, plus their sharing
 choices, so this file is no more revealing than the contact exports; the facilitator's private notes
-and extra registration answers stay on the laptop. A seat whose member was forgotten is not written.
+and extra registration answers stay on the laptop, as do the notes on seating rules. The rules written
+are those in force at the meeting (standing, or for it alone) among people in the file, so whoever
+seats the meeting on the other laptop keeps the same people apart or together. A seat whose member
+was forgotten is not written.
 """
 
 from __future__ import annotations
@@ -35,13 +42,13 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sessions.models import Meeting, Member, SharedCard, Sharing, Tag
+from sessions.models import Meeting, Member, RuleKind, SeatingRule, SeatingSettings, SharedCard, Sharing, Tag
 from sessions.store import Store
 
 from .scope import ExportScope, attendee_ids
 
 FORMAT = "tablesession-meeting"
-VERSION = 1
+VERSION = 2
 
 
 class _Record(BaseModel):
@@ -117,6 +124,14 @@ class SeatingRecord(_Record):
     rounds: list[RoundRecord] = Field(default_factory=list)
 
 
+class RuleRecord(_Record):
+    """A seating rule among people in the file: standing (every meeting), or for this meeting only."""
+
+    kind: RuleKind
+    members: list[int] = Field(min_length=2)
+    standing: bool = True
+
+
 class ClockRecord(_Record):
     round: int = Field(ge=1)
     command: str = Field(min_length=1)
@@ -133,6 +148,8 @@ class MeetingDocument(_Record):
     members: list[MemberRecord] = Field(default_factory=list)
     attendance: list[AttendanceRecord] = Field(default_factory=list)
     seating: SeatingRecord | None = None
+    seating_settings: SeatingSettings | None = None
+    seating_rules: list[RuleRecord] = Field(default_factory=list)
     rounds_run: list[int] = Field(default_factory=list)
     clock_log: list[ClockRecord] = Field(default_factory=list)
 
@@ -159,6 +176,10 @@ def member_record(ref: int, member: Member, card: SharedCard) -> MemberRecord:
         sharing=member.sharing,
         updated_at=member.updated_at,
     )
+
+
+def rule_record(rule: SeatingRule, refs: dict[int, int]) -> RuleRecord:
+    return RuleRecord(kind=rule.kind, members=[refs[m] for m in rule.member_ids], standing=rule.standing)
 
 
 def meeting_document(
@@ -225,6 +246,12 @@ def meeting_document(
             if r.member_id in refs
         ],
         seating=seating,
+        seating_settings=store.seating_settings.get(meeting_id),
+        seating_rules=[
+            rule_record(rule, refs)
+            for rule in store.seating_rules.for_meeting(meeting_id)
+            if all(m in refs for m in rule.member_ids)
+        ],
         rounds_run=sorted(rounds_run),
         clock_log=[
             ClockRecord(round=e.round_number, command=e.command, argument=e.argument, wall_time=e.wall_time)

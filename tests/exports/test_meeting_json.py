@@ -10,7 +10,16 @@ import pytest
 
 from sessions.errors import TablesessionError
 from sessions.exports import ExportKind, ExportRequest, ExportScope, import_meeting_json, run_export
-from sessions.models import Group, Member, Sharing
+from sessions.models import (
+    Group,
+    Meeting,
+    Member,
+    RuleKind,
+    SeatingRule,
+    SeatingSettings,
+    Sharing,
+    SubgroupMode,
+)
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
@@ -151,6 +160,18 @@ def _broken(tmp_path: Path, exported: Path, change: object) -> Path:
             r"\$\.seating\.rounds\[0\]: .*seats member \d+ twice",
         ),
         (lambda d: d["members"][1].__setitem__("surprise", 1), r"\$\.members\[1\]\.surprise: is not a known field"),
+        (
+            lambda d: d.__setitem__("seating_rules", [{"kind": "apart", "members": [1, 99], "standing": True}]),
+            r"\$\.seating_rules\[0\]\.members\[1\]: no member with ref 99",
+        ),
+        (
+            lambda d: d.__setitem__("seating_rules", [{"kind": "apart", "members": [1, 2, 3], "standing": True}]),
+            r"\$\.seating_rules\[0\]: keeping apart is for exactly 2 members, not 3",
+        ),
+        (
+            lambda d: d.__setitem__("seating_settings", {"rounds": 0}),
+            r"\$\.seating_settings\.rounds: Input should be greater than or equal to 1",
+        ),
     ],
 )
 def test_a_bad_file_is_refused_with_its_path_and_changes_nothing(
@@ -183,8 +204,10 @@ def test_unreadable_files_are_named(
 def test_the_document_is_versioned_and_has_every_section(exported: Path) -> None:
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "tablesession-meeting"
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert set(data) >= {"meeting", "members", "attendance", "seating", "rounds_run", "clock_log", "exported_at"}
+    assert data["seating_settings"] is None  # none saved for this meeting
+    assert data["seating_rules"] == []
     assert data["rounds_run"] == [1]
     assert all("notes" not in member and "extra" not in member for member in data["members"])
 
@@ -203,3 +226,91 @@ def test_newer_card_in_the_file_wins_and_brings_its_sharing(
     assert merged.headline == "New headline"
     assert merged.sharing.email
     assert merged.email == "tomas@example.com"
+
+
+def _rule(kind: RuleKind, *members: Member, meeting: Meeting | None = None, note: str = "") -> SeatingRule:
+    return SeatingRule(
+        kind=kind,
+        member_ids=tuple(m.id or 0 for m in members),
+        meeting_id=None if meeting is None else meeting.id,
+        note=note,
+    )
+
+
+def _rules_by_name(store: Store) -> set[tuple[str, tuple[str, ...], bool]]:
+    names = {m.id: m.full_name for m in store.members.all()}
+    return {
+        (r.kind.value, tuple(sorted(names[m] for m in r.member_ids)), r.standing) for r in store.seating_rules.all()
+    }
+
+
+def test_seating_settings_and_rules_travel_with_the_meeting(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    people, meeting = run_meeting.members, run_meeting.meeting
+    assert meeting.id is not None
+    settings = SeatingSettings(rounds=3, max_size=7, mode=SubgroupMode.CLUSTER, apart_same_employer=True)
+    store.seating_settings.save(meeting.id, settings)
+    store.seating_rules.add(_rule(RuleKind.APART, people["Olga"], people["Kwame"], note="private reason"))
+    store.seating_rules.add(_rule(RuleKind.TOGETHER, people["Noah"], people["Tomás"], meeting=meeting))
+    # A rule about someone who is not part of this meeting stays behind.
+    stranger = store.members.add(Member(first_name="Jordan", last_name="Lee"))
+    store.seating_rules.add(_rule(RuleKind.APART, people["Ingrid"], stranger))
+    path = tmp_path / "meeting.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(meeting), clock.now()))
+    assert "private reason" not in path.read_text(encoding="utf-8")
+
+    summary = import_meeting_json(fresh, path, clock)
+    assert summary.meeting.id is not None
+    assert fresh.seating_settings.get(summary.meeting.id) == settings
+    assert (summary.settings, summary.rules_added, summary.rules_known, summary.rules_refused) == (True, 2, 0, ())
+    assert _rules_by_name(fresh) == {
+        ("apart", ("Kwame Mensah", "Olga Dubois, Jr."), True),
+        ("together", ("Noah Quinn", "Tomás Trần"), False),
+    }
+    one_off = next(r for r in fresh.seating_rules.all() if not r.standing)
+    assert one_off.meeting_id == summary.meeting.id
+    # Again: nothing doubled.
+    again = import_meeting_json(fresh, path, clock)
+    assert (again.rules_added, again.rules_known) == (0, 2)
+    assert len(fresh.seating_rules.all()) == 2
+    assert "seating rules: 0 added, 2 already here; seating settings: from the file" in again.lines()
+
+
+def test_a_rule_here_outranks_a_contradicting_one_in_the_file(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    people = run_meeting.members
+    store.seating_rules.add(_rule(RuleKind.TOGETHER, people["Olga"], people["Kwame"]))
+    store.seating_rules.add(_rule(RuleKind.APART, people["Noah"], people["Ingrid"]))
+    path = tmp_path / "meeting.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
+    # This laptop's facilitator keeps Olga and Kwame apart.
+    olga = fresh.members.add(Member(first_name="Olga", last_name="Dubois, Jr.", email="olga.dubois@example.com"))
+    kwame = fresh.members.add(Member(first_name="Kwame", last_name="Mensah"))
+    fresh.seating_rules.add(_rule(RuleKind.APART, olga, kwame))
+
+    summary = import_meeting_json(fresh, path, clock)
+    assert summary.rules_added == 1
+    assert len(summary.rules_refused) == 1
+    assert summary.rules_refused[0].startswith("$.seating_rules[0]: Olga Dubois, Jr. and Kwame Mensah are kept apart")
+    assert any(line.startswith("  left out: $.seating_rules[0]") for line in summary.lines())
+    assert _rules_by_name(fresh) == {
+        ("apart", ("Kwame Mensah", "Olga Dubois, Jr."), True),
+        ("apart", ("Ingrid Larsen", "Noah Quinn"), True),
+    }
+
+
+def test_a_version_1_file_without_settings_or_rules_still_imports(
+    exported: Path, fresh: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["version"] = 1
+    del data["seating_settings"], data["seating_rules"]
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    summary = import_meeting_json(fresh, path, clock)
+    assert summary.members_added == 8
+    assert summary.rounds == 2
+    assert (summary.settings, summary.rules_added) == (False, 0)
+    assert fresh.seating_rules.all() == []
