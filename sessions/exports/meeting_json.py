@@ -21,7 +21,8 @@ every key is always present:
                                       "tables": [{"label": "1", "capacity": null,
                                                   "seats": [{"number": 1, "member": 1}]}]}]},
       "seating_settings": null or {"rounds": 2, "min_size": null, "max_size": null, "tables": null,
-                                   "mode": "mix", "apart_same_employer": false, "time_limit": 5.0},
+                                   "mode": "mix", "apart_same_employer": false, "time_limit": 5.0,
+                                   "room": [{"name": "Bar A", "capacity": 6}]},
       "seating_rules": [{"kind": "apart", "members": [1, 4], "standing": true}],
       "rounds_run": [1, 2],
       "clock_log": [{"round": 1, "command": "start", "argument": null, "wall_time": "..."}]

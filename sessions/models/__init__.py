@@ -3,6 +3,7 @@
 from .errors import describe_validation_error
 from .meeting import Attendance, Group, Meeting
 from .member import Member, SharedCard, SharedField, Sharing, Tag
+from .room import PhysicalTable, parse_room, room_summary, room_text
 from .seating import Round, Seat, SeatingPlan, Table
 from .seating_rules import RuleKind, SeatingRule, rule_problem
 from .seating_settings import DEFAULT_ROUNDS, DEFAULT_TIME_LIMIT, SeatingSettings, SubgroupMode
@@ -14,6 +15,7 @@ __all__ = [
     "Group",
     "Meeting",
     "Member",
+    "PhysicalTable",
     "Round",
     "RuleKind",
     "Seat",
@@ -27,5 +29,8 @@ __all__ = [
     "Table",
     "Tag",
     "describe_validation_error",
+    "parse_room",
+    "room_summary",
+    "room_text",
     "rule_problem",
 ]

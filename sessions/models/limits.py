@@ -17,3 +17,4 @@ TABLE_SIZE_MAX = 20
 ROUNDS_MAX = 20  # rounds in one meeting's seating plan
 SEATING_SECONDS_MAX = 600.0  # the longest a seating search may run
 TABLES_MAX = 1000  # an explicit table count
+TABLE_NAME_MAX = 24  # a room table's name, printed large on its tent card and sheet

@@ -9,6 +9,7 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import limits
+from .room import PhysicalTable, duplicate_name
 
 DEFAULT_ROUNDS = 2  # a 90-minute evening: two rounds of 6-8 five-minute pitches, with changeover
 DEFAULT_TIME_LIMIT = 5.0  # seconds; a plan for a room of 60 is usually found in well under one
@@ -33,11 +34,19 @@ class SeatingSettings(BaseModel):
     mode: SubgroupMode = SubgroupMode.MIX
     apart_same_employer: bool = False
     time_limit: float = Field(default=DEFAULT_TIME_LIMIT, gt=0, le=limits.SEATING_SECONDS_MAX)
+    # The room's real tables, when the facilitator has said what they are: plans then use their names
+    # and never seat more at one than it has chairs. Empty: as many tables as the sizes call for.
+    room: tuple[PhysicalTable, ...] = Field(default=(), max_length=limits.TABLES_MAX)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if self.min_size is not None and self.max_size is not None and self.min_size > self.max_size:
             raise ValueError(f"the smallest table size ({self.min_size}) is larger than the largest ({self.max_size})")
+        twice = duplicate_name(self.room)
+        if twice is not None:
+            raise ValueError(f"the room lists table {twice!r} twice")
+        if self.room and self.tables is not None and self.tables > len(self.room):
+            raise ValueError(f"{self.tables} tables asked for, but the room has {len(self.room)}")
         return self
 
     def table_sizes(self, meeting_min: int, meeting_max: int) -> tuple[int, int]:
@@ -47,5 +56,6 @@ class SeatingSettings(BaseModel):
         return low, high
 
     def carried_forward(self) -> SeatingSettings:
-        """What a new meeting takes from the last one: the habits, not the room (sizes and tables)."""
+        """What a new meeting takes from the last one: the habits and the room's furniture, not the sizes
+        and table count (those follow the turnout)."""
         return self.model_copy(update={"min_size": None, "max_size": None, "tables": None})

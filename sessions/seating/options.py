@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from sessions.models import Meeting, SeatingSettings
-from sessions.seating.request import Constraints, PhysicalTable, TablePolicy
+from sessions.seating.request import Constraints, TablePolicy
 
 
 class SeatingOptions(SeatingSettings):
-    """What the facilitator asks for: a meeting's settings, plus what one run adds (the seed, the room's
-    tables and the rules). Table sizes default to the meeting's own."""
+    """What the facilitator asks for: a meeting's settings, plus what one run adds (the seed and the
+    rules). Table sizes default to the meeting's own."""
 
-    physical: tuple[PhysicalTable, ...] = ()
     seed: int | None = None  # None: a fresh seed from the clock, recorded with the plan
     keep_apart: tuple[tuple[int, int], ...] = ()
     keep_together: tuple[tuple[int, ...], ...] = ()
@@ -32,12 +31,12 @@ class SeatingOptions(SeatingSettings):
         )
 
     def settings(self) -> SeatingSettings:
-        """The part of these options a meeting keeps (not the seed, the room's tables or the rules)."""
+        """The part of these options a meeting keeps (not the seed or the rules)."""
         return SeatingSettings.model_validate(self.model_dump(include=set(SeatingSettings.model_fields)))
 
     def policy(self, meeting: Meeting) -> TablePolicy:
         low, high = self.settings().table_sizes(meeting.table_min, meeting.table_max)
-        return TablePolicy(min_size=low, max_size=high, tables=self.tables, physical=self.physical)
+        return TablePolicy(min_size=low, max_size=high, tables=self.tables, physical=self.room)
 
     def constraints(self) -> Constraints:
         return Constraints(

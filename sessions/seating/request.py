@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from sessions.models import DEFAULT_TIME_LIMIT, Member, Round, SubgroupMode, Tag, limits
+from sessions.models import DEFAULT_TIME_LIMIT, Member, PhysicalTable, Round, SubgroupMode, Tag, limits
 from sessions.models.meeting import DEFAULT_TABLE_MAX, DEFAULT_TABLE_MIN
 
 PairKey = tuple[int, int]
@@ -58,15 +58,6 @@ class Person:
             employer=member.current_employer,
             name=member.full_name,
         )
-
-
-class PhysicalTable(BaseModel):
-    """A real table in the room: the label printed on it and how many chairs it has."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    name: str = Field(min_length=1, max_length=limits.SHORT_TEXT_MAX)
-    capacity: int = Field(ge=limits.TABLE_SIZE_MIN, le=limits.TABLE_SIZE_MAX)
 
 
 class TablePolicy(BaseModel):

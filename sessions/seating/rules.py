@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from sessions.errors import NotFoundError
-from sessions.models import Meeting, RuleKind, SeatingRule, SeatingSettings, SubgroupMode
+from sessions.models import Meeting, RuleKind, SeatingRule, SeatingSettings, SubgroupMode, room_summary, room_text
 from sessions.models.seating_rules import list_names
 from sessions.seating.options import SeatingOptions
 from sessions.store import Store
@@ -109,6 +109,8 @@ def settings_text(settings: SeatingSettings, meeting: Meeting) -> str:
     ]
     if settings.tables is not None:
         parts.append(f"{settings.tables} tables")
+    if settings.room:
+        parts.append(f"{room_summary(settings.room)} ({room_text(settings.room)})")
     parts.append("sub-groups together" if settings.mode is SubgroupMode.CLUSTER else "sub-groups mixed")
     if settings.apart_same_employer:
         parts.append("colleagues apart")

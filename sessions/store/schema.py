@@ -141,6 +141,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             updated_at TEXT NOT NULL
         )""",
     ),
+    # 5: the room's real tables (names and chairs) as part of a meeting's seating settings.
+    ("ALTER TABLE seating_settings ADD COLUMN room TEXT NOT NULL DEFAULT '[]'",),
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from sessions.models import Meeting, SeatingSettings, SubgroupMode
+from sessions.models import Meeting, PhysicalTable, SeatingSettings, SubgroupMode
 
-from .codec import to_timestamp, utc_now
+from .codec import from_json, to_json, to_timestamp, utc_now
 from .database import Database
 
 
@@ -19,6 +19,7 @@ def _settings_from_row(row: sqlite3.Row) -> SeatingSettings:
         mode=SubgroupMode(row["mode"]),
         apart_same_employer=bool(row["apart_same_employer"]),
         time_limit=row["time_limit"],
+        room=tuple(PhysicalTable(**table) for table in from_json(row["room"], [])),
     )
 
 
@@ -34,11 +35,11 @@ class SeatingSettingsBook:
     def save(self, meeting_id: int, settings: SeatingSettings) -> SeatingSettings:
         self._db.execute(
             "INSERT INTO seating_settings (meeting_id, rounds, min_size, max_size, tables, mode, "
-            "apart_same_employer, time_limit, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "apart_same_employer, time_limit, room, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (meeting_id) DO UPDATE SET rounds = excluded.rounds, min_size = excluded.min_size, "
             "max_size = excluded.max_size, tables = excluded.tables, mode = excluded.mode, "
             "apart_same_employer = excluded.apart_same_employer, time_limit = excluded.time_limit, "
-            "updated_at = excluded.updated_at",
+            "room = excluded.room, updated_at = excluded.updated_at",
             (
                 meeting_id,
                 settings.rounds,
@@ -48,6 +49,7 @@ class SeatingSettingsBook:
                 settings.mode.value,
                 int(settings.apart_same_employer),
                 settings.time_limit,
+                to_json([table.model_dump() for table in settings.room]),
                 to_timestamp(utc_now()),
             ),
         )

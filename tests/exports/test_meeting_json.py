@@ -19,6 +19,7 @@ from sessions.models import (
     SeatingSettings,
     Sharing,
     SubgroupMode,
+    parse_room,
 )
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
@@ -249,7 +250,9 @@ def test_seating_settings_and_rules_travel_with_the_meeting(
 ) -> None:
     people, meeting = run_meeting.members, run_meeting.meeting
     assert meeting.id is not None
-    settings = SeatingSettings(rounds=3, max_size=7, mode=SubgroupMode.CLUSTER, apart_same_employer=True)
+    settings = SeatingSettings(
+        rounds=3, max_size=7, mode=SubgroupMode.CLUSTER, apart_same_employer=True, room=parse_room("1-2:8, Bar A:6")
+    )
     store.seating_settings.save(meeting.id, settings)
     store.seating_rules.add(_rule(RuleKind.APART, people["Olga"], people["Kwame"], note="private reason"))
     store.seating_rules.add(_rule(RuleKind.TOGETHER, people["Noah"], people["Tomás"], meeting=meeting))

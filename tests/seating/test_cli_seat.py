@@ -76,6 +76,13 @@ def test_seat_prints_tables_and_warns_when_the_minimum_gives(
         (["--rounds", "0"], "--rounds must be at least 1"),
         (["--max", "40"], "--max must be between 2 and 20"),
         (["--tables", "2"], "ask for at least"),
+        (["--room", "Window 1"], "--room: 'Window 1': write a table as NAME:CHAIRS"),
+        (["--room", "1-3:8, Bar:six"], "--room: 'Bar:six': the number of chairs, 'six', is not a whole number"),
+        (["--room", "5-1:8"], "--room: '5-1:8': the tables run from 5 down to 1; write 1-5"),
+        (["--room", "1-4:8, Bar:1"], "--room: 'Bar:1': capacity: Input should be greater than or equal to 2"),
+        (["--room", "1-4:8, bar a:6, Bar A:6"], "--room: table 'Bar A' is listed twice"),
+        (["--room", "1-3:8"], "the room's 3 tables seat 24 people, but 30 are present"),
+        (["--room", "1-5:8", "--tables", "6"], "--tables 6: the room has only 5 tables"),
     ],
 )
 def test_bad_options_get_one_line_and_status_2(
@@ -97,3 +104,28 @@ def test_seat_with_nobody_checked_in_says_so(
     _room(db, clock, 0)
     assert main(["--db", str(db), "seat"], clock=clock) == 2
     assert "no one is checked in" in capsys.readouterr().err
+
+
+def test_a_room_given_once_labels_the_tables_and_is_kept(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "g.sqlite3"
+    meeting_id = _room(db, clock, 30)
+    assert main(["--db", str(db), "seat", "--room", "1-3:8, Bar A:6, Bar B:6", "--seed", "2"], clock=clock) == 0
+    out = capsys.readouterr().out
+    assert "a room of 5 tables, 36 chairs (1-3:8, Bar A:6, Bar B:6)" in out
+    # Seated again without --room: the saved room still holds, and no table has more people than chairs.
+    assert main(["--db", str(db), "seat", "--seed", "3", "--json"], clock=clock) == 0
+    data = json.loads(capsys.readouterr().out)
+    chairs = {"1": 8, "2": 8, "3": 8, "Bar A": 6, "Bar B": 6}
+    for round_ in data["rounds"]:
+        assert {t["table"] for t in round_["tables"]} <= set(chairs)
+        assert all(len(t["seats"]) <= chairs[t["table"]] for t in round_["tables"])
+        assert sum(len(t["seats"]) for t in round_["tables"]) == 30
+    assert data["settings"]["room"][3] == {"name": "Bar A", "capacity": 6}
+    # '' takes the room away.
+    assert main(["--db", str(db), "seat", "--room", "", "--seed", "3"], clock=clock) == 0
+    with Store.opened(db) as store:
+        settings = store.seating_settings.get(meeting_id)
+        assert settings is not None
+        assert settings.room == ()

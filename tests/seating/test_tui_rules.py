@@ -235,6 +235,36 @@ async def test_settings_and_rules_lead_to_a_plan_that_honours_them(
         assert re.search(r"2 rules, broken \d+ times?", _text(pilot.app, "#seating-stats"))
 
 
+async def test_the_room_given_in_the_form_names_and_sizes_the_tables(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    assert meeting.id is not None
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await _open_seating(pilot)
+        await pilot.press("o")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the settings form")
+        pilot.app.screen.query_one("#seating-settings-room", Input).value = " 1-3 : 8 ,  Patio:6 "
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingScreen), "the form closed")
+        settings = store.seating_settings.get(meeting.id)
+        assert settings is not None
+        assert [(t.name, t.capacity) for t in settings.room] == [("1", 8), ("2", 8), ("3", 8), ("Patio", 6)]
+        assert "a room of 4 tables, 30 chairs (1-3:8, Patio:6)" in _text(pilot.app, "#seating-effect")
+
+        await pilot.press("g")
+        await pilot.app.workers.wait_for_complete()
+        await wait_until(pilot, lambda: "Planned" in _text(pilot.app, "#seating-effect"), "the plan")
+        plan = store.seating.load(meeting.id)
+        assert plan is not None
+        for round_ in plan.rounds:
+            assert [(t.label, t.capacity) for t in round_.tables] == [("1", 8), ("2", 8), ("3", 8), ("Patio", 6)]
+            assert all(len(t.seats) <= (t.capacity or 0) for t in round_.tables)
+        # The form shows the room as it reads it.
+        await pilot.press("o")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the form again")
+        assert pilot.app.screen.query_one("#seating-settings-room", Input).value == "1-3:8, Patio:6"
+
+
 async def test_the_settings_form_refuses_what_cannot_be_seated(
     store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
 ) -> None:
@@ -253,6 +283,16 @@ async def test_the_settings_form_refuses_what_cannot_be_seated(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Rounds: a whole number from 1 to 20" in _text(pilot.app, "#seating-settings-problems")
+        form.query_one("#seating-settings-rounds", Input).value = "2"
+        form.query_one("#seating-settings-room", Input).value = "1-3:8, Patio"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Room: 'Patio': write a table as NAME:CHAIRS" in _text(pilot.app, "#seating-settings-problems")
+        form.query_one("#seating-settings-room", Input).value = "1-3:8"
+        form.query_one("#seating-settings-tables", Input).value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Tables: 4 asked for, but the room has 3" in _text(pilot.app, "#seating-settings-problems")
         assert isinstance(pilot.app.screen, SeatingSettingsForm)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingScreen), "cancelled")

@@ -7,7 +7,16 @@ from typing import Any
 
 from app.cli.context import CliContext
 from sessions.errors import TablesessionError
-from sessions.models import DEFAULT_ROUNDS, Member, SeatingPlan, SeatingRule, SeatingSettings, SubgroupMode, limits
+from sessions.models import (
+    DEFAULT_ROUNDS,
+    Member,
+    SeatingPlan,
+    SeatingRule,
+    SeatingSettings,
+    SubgroupMode,
+    limits,
+    parse_room,
+)
 from sessions.seating import SeatingResult
 from sessions.seating.rules import effective_options, rules_in_force, settings_for, settings_text
 from sessions.seating.service import plan_meeting
@@ -28,6 +37,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--min", type=int, dest="min_size", metavar="N", help="fewest people per table")
     parser.add_argument("--max", type=int, dest="max_size", metavar="N", help="most people per table")
     parser.add_argument("--tables", type=int, metavar="N", help="exactly this many tables")
+    parser.add_argument(
+        "--room",
+        metavar="TABLES",
+        help="the room's real tables as NAME:CHAIRS, ranges for numbered ones: '1-10:8, Bar A:6' "
+        "(saved, and kept for later meetings); '' for no room",
+    )
     parser.add_argument(
         "--mode",
         choices=[m.value for m in SubgroupMode],
@@ -57,6 +72,11 @@ def _check_flags(args: argparse.Namespace) -> None:
         raise TablesessionError(f"--min {args.min_size} is larger than --max {args.max_size}")
     if args.time_limit is not None and not 0 < args.time_limit <= limits.SEATING_SECONDS_MAX:
         raise TablesessionError(f"--time-limit must be more than 0 and at most {limits.SEATING_SECONDS_MAX:g} seconds")
+    if args.room is not None:
+        try:
+            parse_room(args.room)
+        except ValueError as exc:
+            raise TablesessionError(f"--room: {exc}") from exc
 
 
 def _settings(args: argparse.Namespace, saved: SeatingSettings) -> SeatingSettings:
@@ -72,6 +92,7 @@ def _settings(args: argparse.Namespace, saved: SeatingSettings) -> SeatingSettin
             ("mode", SubgroupMode(args.mode) if args.mode else None),
             ("apart_same_employer", args.apart_same_employer),
             ("time_limit", args.time_limit),
+            ("room", None if args.room is None else parse_room(args.room)),
         )
         if value is not None
     }
@@ -81,6 +102,16 @@ def _settings(args: argparse.Namespace, saved: SeatingSettings) -> SeatingSettin
         flag = "--min" if "min_size" in given else "--max"
         raise TablesessionError(
             f"{flag}: the smallest table size ({low}) would be larger than the largest ({high}); give --min and --max"
+        )
+    room, tables = merged["room"], merged["tables"]
+    if isinstance(room, tuple) and room and isinstance(tables, int) and tables > len(room):
+        if "tables" in given:
+            raise TablesessionError(
+                f"--tables {tables}: the room has only {len(room)} tables; ask for fewer, or give the room again "
+                "with --room"
+            )
+        raise TablesessionError(
+            f"--room: the room has {len(room)} tables, but this meeting's settings ask for {tables}; give --tables too"
         )
     return SeatingSettings.model_validate(merged)
 

@@ -1,5 +1,6 @@
-"""The meeting's seating settings as a form: rounds, table sizes, a table count, how sub-groups sit,
-and whether colleagues are kept apart. Returns the settings; the seating screen saves them."""
+"""The meeting's seating settings as a form: rounds, table sizes, a table count, the room's real
+tables, how sub-groups sit, and whether colleagues are kept apart. Returns the settings; the seating
+screen saves them."""
 
 from __future__ import annotations
 
@@ -16,7 +17,15 @@ from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from sessions.models import Meeting, SeatingSettings, SubgroupMode, describe_validation_error, limits
+from sessions.models import (
+    Meeting,
+    SeatingSettings,
+    SubgroupMode,
+    describe_validation_error,
+    limits,
+    parse_room,
+    room_text,
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,18 @@ class SeatingSettingsForm(ModalScreen[SeatingSettings | None]):
                     )
                     hint = f"{field.low}-{field.high}" + ("; blank: chosen for the room" if field.blank else "")
                     yield Static(hint, classes="seating-settings-range")
+            with Horizontal(classes="seating-settings-row -above-hint"):
+                yield Label("Room", classes="seating-settings-label")
+                yield Input(
+                    room_text(self._settings.room),
+                    placeholder="any tables",
+                    compact=True,
+                    id="seating-settings-room",
+                )
+            yield Static(
+                "The room's tables as NAME:CHAIRS, like 1-10:8, Bar A:6. Blank: as many tables as the sizes need.",
+                id="seating-settings-room-hint",
+            )
             with Horizontal(classes="seating-settings-row -tall"):
                 yield Label("Sub-groups", classes="seating-settings-label")
                 with RadioSet(id="seating-settings-mode"):
@@ -118,12 +139,24 @@ class SeatingSettingsForm(ModalScreen[SeatingSettings | None]):
         # Sizes equal to the meeting's own are left to follow the meeting.
         if values["min_size"] == self._meeting.table_min and values["max_size"] == self._meeting.table_max:
             values["min_size"] = values["max_size"] = None
+        room_box = self.query_one("#seating-settings-room", Input)
+        try:
+            room = parse_room(room_box.value)
+        except ValueError as exc:
+            self._problem(f"Room: {exc}")
+            room_box.focus()
+            return None
+        if room and values["tables"] is not None and values["tables"] > len(room):
+            self._problem(f"Tables: {values['tables']} asked for, but the room has {len(room)}")
+            self.query_one("#seating-settings-tables", Input).focus()
+            return None
         cluster = self.query_one("#seating-settings-cluster", RadioButton).value
         try:
             return self._settings.model_validate(
                 {
                     **self._settings.model_dump(),
                     **values,
+                    "room": room,
                     "mode": SubgroupMode.CLUSTER if cluster else SubgroupMode.MIX,
                     "apart_same_employer": self.query_one("#seating-settings-apart-same-employer", Checkbox).value,
                 }
