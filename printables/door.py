@@ -14,7 +14,7 @@ from .pdf import Item, Pdf, PdfWriter, Rule
 from .sheets import meeting_line
 from .styles import DOOR, DoorStyle
 from .text import TextLine, fit, place
-from .typeface import width
+from .typeface import metrics, width
 
 MISSING = "–"  # not seated in that round (arrived late, left early)
 
@@ -132,17 +132,26 @@ def _entry_block(name: str, labels: Sequence[str], column_width: float, round_wi
     """One person: name on the left (shrunk, then wrapped, never cut), a table label under each round."""
     name_width = column_width - round_width * len(labels) - 6
     fitted = fit(name, style.name, name_width, style.name.size * 2.4)
-    cells = [fit(label, style.table, round_width - 4, style.table.size * 1.2) for label in labels]
+    # A room's table name ("Garden room left") may take two lines; both are drawn, since two tables
+    # can differ only in their last word.
+    cells = [fit(label, style.table, round_width - 4, style.table.size * 2.4) for label in labels]
     height = fitted.height + 2 * style.row_padding
+    if fitted.lines:
+        # A label's first line sits on the name's first baseline, so its second line may reach lower.
+        baseline = style.row_padding + metrics(fitted.style.weight)[0] * fitted.size
+        for cell in cells:
+            last = baseline + (len(cell.lines) - 1) * cell.size * cell.style.leading
+            height = max(height, last - metrics(cell.style.weight)[1] * cell.size + style.row_padding)
 
     def draw(x: float, top: float, _width: float) -> list[Item]:
         items: list[Item] = list(place(fitted, x, top - style.row_padding, name_width))
         baseline = items[0].y if items and isinstance(items[0], TextLine) else top - height
         left = x + column_width - round_width * len(labels)
         for index, cell in enumerate(cells):
-            for line in place(cell, left + index * round_width, top, round_width, align="center")[:1]:
-                # Table labels sit on the name's first baseline, so a row reads straight across.
-                items.append(TextLine(line.text, line.x, baseline, line.size, line.weight))
+            lines = place(cell, left + index * round_width, top, round_width, align="center")
+            # Table labels sit on the name's first baseline, so a row reads straight across.
+            shift = baseline - lines[0].y if lines else 0.0
+            items += [TextLine(line.text, line.x, line.y + shift, line.size, line.weight) for line in lines]
         items.append(Rule(x, top - height, x + column_width, top - height, width=0.4, gray=style.rule_gray))
         return items
 

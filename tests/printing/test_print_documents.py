@@ -268,3 +268,21 @@ def test_a_short_door_list_gets_larger_type(meeting: Meeting, cards_by_id: dict[
     crowded = Round(number=1, tables=tuple(Table.of(str(t + 1), ids[t::20]) for t in range(20)))
     long = door_list("Group", meeting, [crowded], people, Paper.LETTER)
     assert font_size_of(long.data, 0, "Family001, Alex") == pytest.approx(DOOR.name.size)
+
+
+def test_door_list_shows_a_long_room_table_name_whole(meeting: Meeting) -> None:
+    """Named tables may differ only in their last word: every line of a label that wraps is printed."""
+    people = {i: Member(id=i, first_name="Alex", last_name=f"Family{i:02d}").shared_card() for i in range(1, 25)}
+    ids = list(people)
+    labels = ("1", "2", "Garden room left", "Garden room right")
+    rotated = {n: ids[n:] + ids[:n] for n in (1, 2)}
+    rounds = [
+        Round(number=n, tables=tuple(Table.of(label, rotated[n][t::4]) for t, label in enumerate(labels)))
+        for n in (1, 2)
+    ]
+    assert all(sorted(r.member_ids) == ids for r in rounds)
+    pdf = door_list("Group", meeting, rounds, people, Paper.LETTER)
+    text = " ".join(" ".join(page_texts(pdf.data)).split())
+    seats = {label: sum(len(t.seats) for r in rounds for t in r.tables if t.label == label) for label in labels[2:]}
+    assert text.count("room left") == seats["Garden room left"]
+    assert text.count("room right") == seats["Garden room right"]
