@@ -356,3 +356,25 @@ def test_settings_form_snapshot(snap_compare: SnapCompare, tmp_path: Path, clock
 
     app = create_app(_snapshot_store(tmp_path, clock), clock)
     assert snap_compare(app, terminal_size=(90, 28), run_before=open_settings)
+
+
+async def test_a_standing_rule_can_name_someone_not_registered_this_week(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    away = store.members.add(Member(first_name="Quinn", last_name="Awayweek", email="quinn@example.com"))
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await _open_rules(pilot)
+        picker = pilot.app.screen.query_one(MemberPicker)
+        # The meeting's people come first; the rest of the group follows, marked.
+        shown = [picker.choices.get_option_at_index(i).value for i in range(picker.choices.option_count)]
+        assert shown.index(room[-1]) < shown.index(away.id or 0)
+        assert "not registered" in str(picker.choices.get_option_at_index(shown.index(away.id or 0)).prompt)
+        pilot.app.screen.query_one("#seating-rules-standing", Checkbox).value = True
+        picker.search.focus()
+        await _pick(pilot, "awayweek", "ada")
+        assert picker.picked == [away.id, room[0]]
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: store.seating_rules.all() != [], "the rule saved")
+        (rule,) = store.seating_rules.all()
+        assert rule.standing
+        assert set(rule.member_ids) == {away.id, room[0]}

@@ -22,6 +22,8 @@ from sessions.models import Meeting, RuleKind, describe_validation_error, limits
 from sessions.seating.rules import add_rule, rule_text, scope_text
 from sessions.store import Store
 
+NOT_REGISTERED = "not registered"  # shown beside group members who are not on this meeting's roster
+
 HELP = "A rule waits until its people are checked in. Space or enter picks; del deletes a rule."
 
 
@@ -45,8 +47,13 @@ class SeatingRulesDialog(ModalScreen[bool]):
         self._names: dict[int, str] = {}  # everyone the listed rules name, registered here or not
 
     def compose(self) -> ComposeResult:
+        # The meeting's people first, then the rest of the group: a standing rule (a couple kept
+        # apart) is often set for people who have not registered this week.
         roster = self._store.attendance.roster(self._meeting_id)
         people = [Pickable(member, status_of(attendance).value) for member, attendance in roster]
+        listed = {p.member_id for p in people}
+        others = sorted((m for m in self._store.members.all() if m.id not in listed), key=lambda m: m.sort_key)
+        people += [Pickable(member, NOT_REGISTERED) for member in others]
         with Vertical(id="seating-rules"):
             yield Label(f"Seating rules · {self._meeting.label}", id="seating-rules-title", markup=False)
             with VerticalScroll(id="seating-rules-body"):

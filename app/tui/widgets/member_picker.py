@@ -18,7 +18,7 @@ from textual.widgets.selection_list import Selection
 from sessions.checkin import CheckinIndex
 from sessions.models import Member
 
-SEARCH_LIMIT = 200  # more than a meeting's roster; the list scrolls
+SEARCH_LIMIT = 200  # rows shown at once: more than a meeting's roster; the rest of a big group is found by search
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class MemberPicker(Vertical):
 
     def _matches(self, query: str) -> list[int]:
         if not query.strip():
-            return self._order
+            return self._order[:SEARCH_LIMIT]
         return [hit.member_id for hit in self._index.search(query, limit=SEARCH_LIMIT) if hit.member_id in self._people]
 
     def _show(self, query: str) -> None:
