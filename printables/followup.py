@@ -26,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from sessions.exports import Contact, ExportScope, Followup, PageWriter, TableMet
 from sessions.models import Meeting, SharedCard
 
+from .bidi import has_right_to_left, shaped, visual
 from .cid_fonts import FontObjects
 from .followup_fonts import font_runs, text_width
 from .followup_text import STANDARD_FONT_OBJECTS, Line, Piece, Typesetter, fill_color
@@ -99,8 +100,7 @@ def _break_long(line: str, size: float, width: float, measure: Callable[[str], f
     return [*pieces, current]
 
 
-@functools.lru_cache(maxsize=8192)  # labels and shared employers or roles repeat from person to person
-def _wrap(text: str, size: float, width: float, bold: bool, color: str) -> tuple[Line, ...]:
+def _logical_lines(text: str, size: float, width: float, bold: bool, color: str) -> tuple[Line, ...]:
     height = size * LAYOUT.leading
     runs = font_runs(text, bold)
     if not runs:
@@ -131,9 +131,23 @@ def _wrap(text: str, size: float, width: float, bold: bool, color: str) -> tuple
     return tuple(Line(font_runs(part, bold), size, color, height) for part in parts) or blank
 
 
+@functools.lru_cache(maxsize=8192)  # labels and shared employers or roles repeat from person to person
+def _wrap(text: str, size: float, width: float, bold: bool, color: str) -> tuple[Line, ...]:
+    """Wrapped in reading order, each line then put in drawing order."""
+    return tuple(_drawn(line, bold) for line in _logical_lines(text, size, width, bold, color))
+
+
+def _drawn(line: Line, bold: bool) -> Line:
+    """A line with right-to-left text put in drawing order (see bidi.py); any other line as it is."""
+    text = line.text
+    if not has_right_to_left(text):
+        return line
+    return Line(font_runs(visual(text), bold), line.size, line.color, line.height)
+
+
 def wrapped(text: str, size: float, width: float, *, bold: bool = False, color: str = LAYOUT.ink) -> list[Line]:
     """`text` broken into lines no wider than `width`, in a font that has all its characters."""
-    return list(_wrap(text, size, width, bold, color))
+    return list(_wrap(shaped(text), size, width, bold, color))
 
 
 def card_lines(card: SharedCard) -> list[str]:
@@ -176,6 +190,7 @@ def mate_lines(contact: Contact, seen_at: TableMet | None, width: float) -> tupl
 
 def name_lines(name: str, width: float) -> list[Line]:
     """The attendee's name across the top, shrunk to fit, then wrapped."""
+    name = shaped(name)
     size = LAYOUT.name_size
     while size > LAYOUT.name_min_size and text_width(name, size, bold=True) > width:
         size -= 1
@@ -224,7 +239,7 @@ class _Sheet:
         self.y = self.top
         self.placed = False  # whether the column has a piece already (else the next one needs a position)
         # The footer (with the attendee's name) has fonts of its own; page numbers are Latin.
-        runs = font_runs(footer)
+        runs = font_runs(visual(shaped(footer)))
         subsets = typesetter.fonts_for(runs)
         self.footer = b"".join(
             (

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from .bidi import visual
 from .geometry import Box
 from .qr import qr_path
 from .text import TextLine
@@ -127,7 +128,7 @@ class PdfWriter:
         self._touch()
         canvas = self.canvas
         text = canvas.beginText(line.x, line.y)
-        for run in runs(line.text, line.weight):
+        for run in runs(visual(line.text), line.weight):
             text.setFont(run.font, line.size)
             text.textOut(run.text)
         if line.gray:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from .bidi import shaped
 from .geometry import Box
 from .typeface import Weight, metrics, width
 
@@ -156,7 +157,7 @@ def ellipsize(line: str, limit: float, size: float, weight: Weight) -> str:
 
 def fit(text: str, style: TextStyle, box_width: float, box_height: float) -> Fitted:
     """The largest setting of `text` that fits the box, following the style's shrink-then-wrap rules."""
-    text = " ".join(text.split())
+    text = shaped(" ".join(text.split()))  # Arabic joined before it is measured; see bidi.py
     if not text or box_width <= 0:
         return Fitted((), style.size, style)
     ascent, descent = metrics(style.weight)
