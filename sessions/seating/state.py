@@ -23,6 +23,20 @@ def balanced_squares(total: int, tables: int) -> int:
     return extra * (base + 1) ** 2 + (tables - extra) * base**2
 
 
+def forced_meetings(rounds: Assignment) -> int:
+    """Pairs that meet again in any plan with these table sizes: the people at one table of a round
+    go to the tables of every later round, and when they outnumber those tables some must share one
+    again (30 people at 5 tables of 6 repeat at least 5 pairs in round two). A pair meeting m times
+    is counted m(m-1)/2 times here, which its repeat cost never falls below."""
+    total = 0
+    for index, earlier in enumerate(rounds):
+        for later in rounds[index + 1 :]:
+            for people in earlier:
+                base, extra = divmod(len(people), len(later))
+                total += extra * (base + 1) * base // 2 + (len(later) - extra) * base * (base - 1) // 2
+    return total
+
+
 class SeatingState:
     def __init__(self, problem: Problem, assignment: Assignment) -> None:
         self.problem = problem
@@ -65,7 +79,8 @@ class SeatingState:
         return self.pair_cost() + self.balance_cost()
 
     def lower_bound(self) -> float:
-        """No plan costs less: groups together, no repeats, every tag spread perfectly."""
+        """No plan costs less: groups together, only the repeats the table sizes force, every tag spread
+        perfectly."""
         pr, n = self.problem, self.n
         constant = (
             sum(
@@ -77,11 +92,13 @@ class SeatingState:
             else 0.0
         )
         together = -pr.weights.hard * pr.together_pairs * len(self.tables)
+        # A pair kept together repeats for free, so forced repeats count only when no group is kept together.
+        forced = 0 if pr.together_pairs else pr.weights.repeat * forced_meetings(self.tables)
         balance = 0
         for round_ in self.attr_count:
             for a in range(len(pr.attr_names)):
                 balance += balanced_squares(sum(slot[a] for slot in round_), len(round_))
-        return constant + together + pr.weights.balance * balance
+        return constant + together + forced + pr.weights.balance * balance
 
     # -- moves --------------------------------------------------------------------------------------
 
