@@ -108,9 +108,12 @@ def seat_late_arrival(plan: SeatingPlan, context: SeatingContext, member_id: int
             continue
         options = [t for t in round_.tables if len(t.seats) < _limit(t, context.policy.max_size)]
         if not options:
-            raise ConflictError(
-                f"round {round_.number} has no free seat for member {member_id}: regenerate the plan to add a table"
+            remedy = (
+                "every chair in the room is taken; add tables to the room in the settings, then generate"
+                if context.policy.physical
+                else "regenerate the plan to add a table"
             )
+            raise ConflictError(f"round {round_.number} has no free seat for {person.label}: {remedy}")
         best: tuple[float, SeatingPlan, str] | None = None
         for table in options:
             tables = tuple(

@@ -9,6 +9,7 @@ from sessions.models import Tag
 from sessions.seating import (
     ManualChange,
     Person,
+    PhysicalTable,
     SeatingContext,
     SeatingRequest,
     TablePolicy,
@@ -54,8 +55,14 @@ def test_a_late_arrival_skips_locked_rounds() -> None:
 
 def test_no_free_seat_is_refused_with_a_way_out() -> None:
     plan = _plan(64)  # 8 full tables of 8
-    with pytest.raises(ConflictError, match="regenerate"):
-        seat_late_arrival(plan, SeatingContext(people=people(65)), 65)
+    late = Person(member_id=65, name="Nova Walker")
+    with pytest.raises(ConflictError, match="round 1 has no free seat for Nova Walker: regenerate the plan"):
+        seat_late_arrival(plan, SeatingContext(people=[*people(64), late]), 65)
+    # In a room whose chairs are all taken, regenerating cannot add a table: the room must grow.
+    room = TablePolicy(physical=(PhysicalTable(name="Bar A", capacity=6), PhysicalTable(name="Bar B", capacity=6)))
+    full = _plan(12, policy=room)
+    with pytest.raises(ConflictError, match="no free seat for Nova Walker: every chair in the room is taken"):
+        seat_late_arrival(full, SeatingContext(people=[*people(12), late], policy=room), 65)
 
 
 @pytest.mark.parametrize("size_in_round_1", [7, 6])
