@@ -12,6 +12,7 @@ import pytest
 
 import sessions
 from app.cli.main import main
+from sessions.models import SeatingSettings, parse_room
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
@@ -203,3 +204,21 @@ def test_installed_command_refuses_a_bad_database_without_a_traceback(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert db.read_bytes() == content
+
+
+def test_meeting_show_says_how_the_next_plan_will_seat(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "g.sqlite3")
+    run(["--db", db, "meeting", "new", "--date", "2026-11-17", "--title", "Earlier"], clock, capsys)
+    with Store.opened(Path(db)) as store:
+        earlier = store.meetings.all()[0]
+        assert earlier.id is not None
+        store.seating_settings.save(earlier.id, SeatingSettings(rounds=3, tables=4, room=parse_room("1-4:8, Bar:6")))
+    run(["--db", db, "meeting", "new", "--title", "Today"], clock, capsys)
+    _, out, _ = run(["--db", db, "meeting", "show", "--meeting", "2026-11-17"], clock, capsys)
+    assert "seating: 3 rounds, tables of 6-8, 4 tables, a room of 5 tables, 38 chairs (1-4:8, Bar:6)" in out
+    # A new meeting starts from the last one's habits and room, not its table count.
+    _, out, _ = run(["--db", db, "meeting", "show", "--json"], clock, capsys)
+    seating = json.loads(out)["seating"]
+    assert (seating["rounds"], seating["tables"], len(seating["room"])) == (3, None, 5)

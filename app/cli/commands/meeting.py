@@ -9,6 +9,7 @@ from app.cli.context import CliContext
 from app.cli.table import render_table
 from sessions.errors import ConflictError, TablesessionError
 from sessions.models import Meeting
+from sessions.seating.rules import settings_for, settings_text
 from sessions.store import Store
 
 from .options import add_json_option, add_meeting_option
@@ -170,15 +171,19 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_show(args: argparse.Namespace, context: CliContext) -> int:
+    store = context.store()
     meeting = context.meeting(args.meeting)
-    summary = _summary(context.store(), meeting)
+    summary = _summary(store, meeting)
+    # What the next plan follows: the saved settings, or those a first plan would start from.
+    seating = settings_for(store, meeting)
     if args.json:
-        context.print_json(summary)
+        context.print_json({**summary, "seating": seating.model_dump(mode="json")})
         return 0
     context.print(
         f"meeting {summary['id']}: {summary['date']} {summary['title']}".rstrip(),
         f"venue: {summary['venue'] or '-'}",
         *_settings_lines(meeting),
+        f"seating: {settings_text(seating, meeting)}",
         f"registered: {summary['registered']}, checked in: {summary['checked_in']}, rounds seated: {summary['rounds']}",
     )
     return 0
