@@ -17,6 +17,7 @@ from app.tui.screens.seating_rules import SeatingRulesDialog
 from app.tui.screens.seating_settings import SeatingSettingsForm
 from app.tui.widgets.member_picker import MemberPicker
 from app.tui.widgets.rules_table import RulesTable
+from app.tui.widgets.table_card import TableCard
 from sessions.models import Group, Meeting, Member, RuleKind, SeatingSettings
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
@@ -243,13 +244,14 @@ async def test_the_room_given_in_the_form_names_and_sizes_the_tables(
         await _open_seating(pilot)
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the settings form")
-        pilot.app.screen.query_one("#seating-settings-room", Input).value = " 1-3 : 8 ,  Patio:6 "
+        # Any name the room uses, symbols and accents included, reaches the screen.
+        pilot.app.screen.query_one("#seating-settings-room", Input).value = " 1-3 : 8 ,  Café #4:6 "
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingScreen), "the form closed")
         settings = store.seating_settings.get(meeting.id)
         assert settings is not None
-        assert [(t.name, t.capacity) for t in settings.room] == [("1", 8), ("2", 8), ("3", 8), ("Patio", 6)]
-        assert "a room of 4 tables, 30 chairs (1-3:8, Patio:6)" in _text(pilot.app, "#seating-effect")
+        assert [(t.name, t.capacity) for t in settings.room] == [("1", 8), ("2", 8), ("3", 8), ("Café #4", 6)]
+        assert "a room of 4 tables, 30 chairs (1-3:8, Café #4:6)" in _text(pilot.app, "#seating-effect")
 
         await pilot.press("g")
         await pilot.app.workers.wait_for_complete()
@@ -257,12 +259,14 @@ async def test_the_room_given_in_the_form_names_and_sizes_the_tables(
         plan = store.seating.load(meeting.id)
         assert plan is not None
         for round_ in plan.rounds:
-            assert [(t.label, t.capacity) for t in round_.tables] == [("1", 8), ("2", 8), ("3", 8), ("Patio", 6)]
+            assert [(t.label, t.capacity) for t in round_.tables] == [("1", 8), ("2", 8), ("3", 8), ("Café #4", 6)]
             assert all(len(t.seats) <= (t.capacity or 0) for t in round_.tables)
+        titles = [str(card.border_title) for card in pilot.app.screen.query(TableCard)]
+        assert "Table Café #4" in titles
         # The form shows the room as it reads it.
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the form again")
-        assert pilot.app.screen.query_one("#seating-settings-room", Input).value == "1-3:8, Patio:6"
+        assert pilot.app.screen.query_one("#seating-settings-room", Input).value == "1-3:8, Café #4:6"
 
 
 async def test_the_settings_form_refuses_what_cannot_be_seated(

@@ -28,12 +28,13 @@ class RoundView(ScrollableContainer):
         self.picked = picked
 
     def compose(self) -> ComposeResult:
-        for table in self.round.tables:
+        for position, table in enumerate(self.round.tables, start=1):
             yield TableCard(
                 self.round.number,
                 table.label,
                 table.member_ids,
                 self.members,
+                position=position,
                 capacity=table.capacity,
                 picked=self.picked,
                 locked=self.round.locked,

@@ -60,6 +60,7 @@ class TableCard(OptionList):
         member_ids: tuple[int, ...],
         members: dict[int, Member],
         *,
+        position: int,
         capacity: int | None = None,
         picked: int | None = None,
         locked: bool = False,
@@ -68,7 +69,11 @@ class TableCard(OptionList):
             Option(seat_label(i, members.get(m), m, picked == m), id=str(m)) for i, m in enumerate(member_ids, start=1)
         ]
         super().__init__(
-            *options, id=f"table-{round_number}-{label.replace(' ', '_')}", classes="-locked" if locked else ""
+            # By position, not label: a room's table may be called anything ("Café #2"), and ids allow
+            # only letters, digits, '-' and '_'.
+            *options,
+            id=f"table-{round_number}-{position}",
+            classes="-locked" if locked else "",
         )
         self.round_number = round_number
         self.label = label
