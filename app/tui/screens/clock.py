@@ -58,7 +58,7 @@ class ClockScreen(AreaScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ClockFace(id="clock-face")
-        yield Static(id="clock-status")
+        yield Static(id="clock-status", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

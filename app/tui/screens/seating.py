@@ -118,11 +118,11 @@ class SeatingScreen(AreaScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="seating-top"):
-            yield Static(id="seating-stats")
+            yield Static(id="seating-stats", markup=False)
             yield ProgressBar(id="seating-progress", total=100, show_eta=False)
         yield Container(id="seating-rounds")
         with Horizontal(id="seating-bottom"):
-            yield Static(id="seating-effect")
+            yield Static(id="seating-effect", markup=False)
             yield Static(LEGEND, id="seating-legend")
         yield Footer()
 

@@ -110,12 +110,12 @@ class ClockFace(Vertical):
         self._shown: FaceText | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="face-headline")
+        yield Static(id="face-headline", markup=False)
         yield ClockDigits("", id="face-digits")
-        yield Static(id="face-speaker")
+        yield Static(id="face-speaker", markup=False)
         yield ProgressBar(total=1000, show_eta=False, id="face-progress")
-        yield Static(id="face-schedule")
-        yield Static(id="face-note")
+        yield Static(id="face-schedule", markup=False)
+        yield Static(id="face-note", markup=False)
 
     @property
     def shown(self) -> FaceText | None:

@@ -231,7 +231,7 @@ class PrintPanel(Vertical):
             yield Checkbox("Open when done", value=True, id="print-open-when-done", compact=True)
         yield ProgressBar(total=1, show_eta=False, id="print-progress")
         with VerticalScroll(id="print-results"):
-            yield Static(self._where(), id="print-log")
+            yield Static(self._where(), id="print-log", markup=False)
 
     def on_mount(self) -> None:
         self.refresh_rounds()

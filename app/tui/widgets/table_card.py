@@ -79,7 +79,7 @@ class TableCard(OptionList):
         self.label = label
         self.member_ids = member_ids
         seats = f"{len(member_ids)}/{capacity}" if capacity else str(len(member_ids))
-        self.border_title = f"Table {label}"
+        self.border_title = Text(f"Table {label}")  # Text, not markup: a room's table may be called "Bar [2]"
         self.border_subtitle = f"{seats} seats"
 
     @property
