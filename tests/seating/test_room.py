@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sessions.models import Meeting, PhysicalTable, SeatingSettings, parse_room, room_text
@@ -128,3 +130,21 @@ def test_the_engine_uses_the_room_names_and_never_passes_a_table_s_chairs(
             assert table.label in chairs
             assert table.capacity == chairs[table.label]
             assert len(table.seats) <= chairs[table.label]
+
+
+# Names a room may use: words with symbols, accents and colons, or plain numbers (which the text
+# groups into ranges). A name shaped like a range ("3-5") is read as one, so none is drawn here.
+_NAMES = st.from_regex(
+    r"[A-Za-zé#&()\[\]][A-Za-z0-9é#&():\[\]]{0,5}( [A-Za-z0-9é#&]{1,5}){0,2}|[1-9][0-9]{0,2}", fullmatch=True
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_NAMES, st.integers(min_value=2, max_value=20)), max_size=12, unique_by=lambda t: t[0].casefold()
+    )
+)
+def test_any_room_is_read_back_as_it_was_written(tables: list[tuple[str, int]]) -> None:
+    room = tuple(PhysicalTable(name=name, capacity=chairs) for name, chairs in tables)
+    assert parse_room(room_text(room)) == room
