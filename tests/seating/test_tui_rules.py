@@ -65,6 +65,14 @@ async def _open_seating(pilot: Pilot[None]) -> SeatingScreen:
     return screen
 
 
+async def _open_settings(pilot: Pilot[None]) -> SeatingSettingsForm:
+    await pilot.press("o")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the settings form")
+    form = pilot.app.screen
+    assert isinstance(form, SeatingSettingsForm)
+    return form
+
+
 async def _open_rules(pilot: Pilot[None]) -> SeatingRulesDialog:
     await _open_seating(pilot)
     await pilot.press("r")
@@ -192,9 +200,7 @@ async def test_settings_and_rules_lead_to_a_plan_that_honours_them(
         await pilot.press("escape")
         screen = await _open_seating(pilot)
 
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the settings form")
-        form = pilot.app.screen
+        form = await _open_settings(pilot)
         for field, value in (("rounds", "3"), ("min_size", "4"), ("max_size", "4")):
             form.query_one(f"#seating-settings-{field}", Input).value = value
         form.query_one("#seating-settings-apart-same-employer", Checkbox).value = True
@@ -243,8 +249,7 @@ async def test_the_room_given_in_the_form_names_and_sizes_the_tables(
     assert meeting.id is not None
     async with create_app(store, clock).run_test(size=SIZE) as pilot:
         await _open_seating(pilot)
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the settings form")
+        await _open_settings(pilot)
         # Any name the room uses, symbols and accents included, reaches the screen.
         pilot.app.screen.query_one("#seating-settings-room", Input).value = " 1-3 : 8 ,  Café [b]:6 "
         await pilot.press("ctrl+s")
@@ -265,9 +270,8 @@ async def test_the_room_given_in_the_form_names_and_sizes_the_tables(
         titles = [Content.from_markup(card.border_title or "").plain for card in pilot.app.screen.query(TableCard)]
         assert titles == ["Table 1", "Table 2", "Table 3", "Table Café [b]"] * 2
         # The form shows the room as it reads it.
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the form again")
-        assert pilot.app.screen.query_one("#seating-settings-room", Input).value == "1-3:8, Café [b]:6"
+        form = await _open_settings(pilot)
+        assert form.query_one("#seating-settings-room", Input).value == "1-3:8, Café [b]:6"
 
 
 async def test_the_settings_form_refuses_what_cannot_be_seated(
@@ -276,9 +280,7 @@ async def test_the_settings_form_refuses_what_cannot_be_seated(
     assert meeting.id is not None
     async with create_app(store, clock).run_test(size=SIZE) as pilot:
         await _open_seating(pilot)
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the settings form")
-        form = pilot.app.screen
+        form = await _open_settings(pilot)
         attempts = (
             ({"min_size": "9"}, "Fewest a table (9) is more than most a table (8)"),
             ({"min_size": "6", "rounds": "0"}, "Rounds: a whole number from 1 to 20"),
@@ -347,8 +349,7 @@ def test_rules_dialog_snapshot(snap_compare: SnapCompare, tmp_path: Path, clock:
 def test_settings_form_snapshot(snap_compare: SnapCompare, tmp_path: Path, clock: FakeClock) -> None:
     async def open_settings(pilot: Pilot[None]) -> None:
         await _open_seating(pilot)
-        await pilot.press("o")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the settings form")
+        await _open_settings(pilot)
         pilot.app.screen.query_one("#seating-settings-max_size", Input).value = "5"
         await pilot.press("ctrl+s")
         await pilot.pause()
