@@ -82,7 +82,7 @@ class SeatingSettingsForm(ModalScreen[SeatingSettings | None]):
                         compact=True,
                         id=f"seating-settings-{field.key}",
                     )
-                    hint = f"{field.low}-{field.high}" + ("; blank: chosen for the room" if field.blank else "")
+                    hint = f"{field.low}-{field.high}" + ("; blank: fits the turnout" if field.blank else "")
                     yield Static(hint, classes="seating-settings-range")
             with Horizontal(classes="seating-settings-row -above-hint"):
                 yield Label("Room", classes="seating-settings-label")
