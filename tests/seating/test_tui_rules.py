@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Checkbox, Input, RadioButton, SelectionList, Static
 
 from app.tui.app import TableSessionApp, create_app
@@ -57,29 +59,29 @@ def _text(app: TableSessionApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
-async def _open_seating(pilot: Pilot[None]) -> SeatingScreen:
-    await pilot.press("f4")
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingScreen), "the seating area")
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+
+async def _press_for(pilot: Pilot[None], key: str, kind: type[ScreenT], what: str) -> ScreenT:
+    """Press `key` and wait until a screen of `kind` is showing; return it."""
+    await pilot.press(key)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, kind), what)
     screen = pilot.app.screen
-    assert isinstance(screen, SeatingScreen)
+    assert isinstance(screen, kind)
     return screen
 
 
+async def _open_seating(pilot: Pilot[None]) -> SeatingScreen:
+    return await _press_for(pilot, "f4", SeatingScreen, "the seating area")
+
+
 async def _open_settings(pilot: Pilot[None]) -> SeatingSettingsForm:
-    await pilot.press("o")
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingSettingsForm), "the settings form")
-    form = pilot.app.screen
-    assert isinstance(form, SeatingSettingsForm)
-    return form
+    return await _press_for(pilot, "o", SeatingSettingsForm, "the settings form")
 
 
 async def _open_rules(pilot: Pilot[None]) -> SeatingRulesDialog:
     await _open_seating(pilot)
-    await pilot.press("r")
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SeatingRulesDialog), "the rules dialog")
-    dialog = pilot.app.screen
-    assert isinstance(dialog, SeatingRulesDialog)
-    return dialog
+    return await _press_for(pilot, "r", SeatingRulesDialog, "the rules dialog")
 
 
 async def _pick(pilot: Pilot[None], *searches: str) -> None:
