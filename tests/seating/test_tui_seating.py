@@ -14,7 +14,7 @@ from app.tui.app import TableSessionApp, create_app
 from app.tui.screens.seating import SeatingScreen
 from app.tui.topics import Topic
 from app.tui.widgets.table_card import TableCard
-from sessions.models import Meeting, Member, Tag
+from sessions.models import Meeting, Member, SeatingSettings, Tag, parse_room
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 from tests.waiting import wait_until
@@ -199,3 +199,23 @@ async def test_palette_offers_seating_commands(
         await pilot.press("enter")
         await pilot.app.workers.wait_for_complete()
         await wait_until(pilot, lambda: store.seating.load(meeting.id or 0) is not None, "plan saved")
+
+
+async def test_a_late_arrival_in_a_full_room_is_told_once_what_to_do(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    assert meeting.id is not None
+    # 45 present, and a room of exactly 45 chairs.
+    store.seating_settings.save(meeting.id, SeatingSettings(room=parse_room("1-5:7, 6-7:5")))
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        await _open_and_generate(pilot)
+        app = pilot.app
+        store.attendance.check_in(meeting.id, room[45], clock.now())
+        app.changed(Topic.ATTENDANCE)
+        await wait_until(pilot, lambda: "no free seat" in _text(app, "#seating-effect"), "the full-room note")
+        note = _text(app, "#seating-effect")
+        assert note.startswith("Round 1 has no free seat for Guest45 Example: every chair in the room is taken")
+        assert note.count("Guest45 Example") == 1
+        plan = store.seating.load(meeting.id)
+        assert plan is not None
+        assert all(room[45] not in r.member_ids for r in plan.rounds)

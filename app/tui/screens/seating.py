@@ -22,7 +22,7 @@ from app.tui.seating_commands import SeatingCommands
 from app.tui.topics import Topic
 from app.tui.widgets.round_tabs import RoundTabs, pane_id
 from app.tui.widgets.table_card import TableCard
-from sessions.errors import TablesessionError
+from sessions.errors import ConflictError, TablesessionError
 from sessions.models import Member, SeatingPlan, SeatingSettings, limits
 from sessions.seating import ManualChange, SeatingContext, SeatingResult, apply_change, score_change
 from sessions.seating.rules import effective_options, rules_in_force, settings_for, settings_text
@@ -466,6 +466,10 @@ class SeatingScreen(AreaScreen):
         for member_id in sorted(present - seated):
             try:
                 change = arrive_late(self.store, meeting, member_id)
+            except ConflictError as exc:  # no free seat: the message names them already
+                text = str(exc)
+                notes.append(f"{text[:1].upper()}{text[1:]}.")
+                continue
             except TablesessionError as exc:
                 notes.append(f"{name(member_id)}: {exc}.")
                 continue
