@@ -41,6 +41,17 @@ def duplicate_name(room: Iterable[PhysicalTable]) -> str | None:
     return None
 
 
+def room_problem(room: tuple[PhysicalTable, ...], tables: int | None) -> str | None:
+    """Why `room` cannot hold a plan of `tables` tables (None: as many as needed), or None if it can.
+    The settings and the engine's table policy both check it."""
+    twice = duplicate_name(room)
+    if twice is not None:
+        return f"the room lists table {twice!r} twice"
+    if room and tables is not None and tables > len(room):
+        return f"{tables} tables asked for, but the room has {len(room)}"
+    return None
+
+
 def _table(name: str, chairs: int, entry: str) -> PhysicalTable:
     try:
         return PhysicalTable(name=name, capacity=chairs)

@@ -9,7 +9,7 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import limits
-from .room import PhysicalTable, duplicate_name
+from .room import PhysicalTable, room_problem
 
 DEFAULT_ROUNDS = 2  # a 90-minute evening: two rounds of 6-8 five-minute pitches, with changeover
 DEFAULT_TIME_LIMIT = 5.0  # seconds; a plan for a room of 60 is usually found in well under one
@@ -42,11 +42,9 @@ class SeatingSettings(BaseModel):
     def _consistent(self) -> Self:
         if self.min_size is not None and self.max_size is not None and self.min_size > self.max_size:
             raise ValueError(f"the smallest table size ({self.min_size}) is larger than the largest ({self.max_size})")
-        twice = duplicate_name(self.room)
-        if twice is not None:
-            raise ValueError(f"the room lists table {twice!r} twice")
-        if self.room and self.tables is not None and self.tables > len(self.room):
-            raise ValueError(f"{self.tables} tables asked for, but the room has {len(self.room)}")
+        problem = room_problem(self.room, self.tables)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
     def table_sizes(self, meeting_min: int, meeting_max: int) -> tuple[int, int]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sessions.models import Tag
+from sessions.models.seating_rules import list_names
 
 from .history import pair_weights
 from .layout import Layout
@@ -63,10 +64,9 @@ def _merge_groups(groups: list[set[int]]) -> list[set[int]]:
     return merged
 
 
-def _listed(people: Sequence[Person], indexes: Iterable[int]) -> str:
+def _listed(people: Sequence[Person], indexes: Sequence[int]) -> str:
     """'Olga Dubois, Kwame Mensah and Hana Kim': the people at `indexes`, as the facilitator knows them."""
-    labels = [people[i].label for i in indexes]
-    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return list_names(indexes, lambda i: people[i].label)
 
 
 def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeights | None = None) -> Problem:

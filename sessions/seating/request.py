@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sessions.models import DEFAULT_TIME_LIMIT, Member, PhysicalTable, Round, SubgroupMode, Tag, limits
 from sessions.models.meeting import DEFAULT_TABLE_MAX, DEFAULT_TABLE_MIN
+from sessions.models.room import room_problem
 
 PairKey = tuple[int, int]
 
@@ -74,11 +75,9 @@ class TablePolicy(BaseModel):
     def _consistent(self) -> TablePolicy:
         if self.min_size > self.max_size:
             raise ValueError(f"the smallest table size ({self.min_size}) is larger than the largest ({self.max_size})")
-        names = [t.name.casefold() for t in self.physical]
-        if len(set(names)) != len(names):
-            raise ValueError("two physical tables have the same name")
-        if self.tables is not None and self.physical and self.tables > len(self.physical):
-            raise ValueError(f"{self.tables} tables asked for, but the room has {len(self.physical)}")
+        problem = room_problem(self.physical, self.tables)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
 
