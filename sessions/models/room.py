@@ -18,6 +18,9 @@ from .errors import describe_validation_error
 ENTRY_SEPARATOR = ","
 CHAIRS_SEPARATOR = ":"
 _RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
+_CHAIRS = re.compile(r"[0-9]+")
+# A table name that is a plain number, as a range writes it ("7", not "07" or "²"): these join ranges.
+_NUMBER = re.compile(r"0|[1-9][0-9]*")
 
 
 class PhysicalTable(BaseModel):
@@ -64,7 +67,7 @@ def _entry(entry: str) -> list[PhysicalTable]:
     name, chairs_text = " ".join(raw_name.split()), chairs_text.strip()
     if not colon or not name or not chairs_text:
         raise ValueError(f"{entry!r}: write a table as NAME:CHAIRS, like 'Window 2:8' or '1-10:8'")
-    if not chairs_text.isdigit():
+    if not _CHAIRS.fullmatch(chairs_text):
         raise ValueError(f"{entry!r}: the number of chairs, {chairs_text!r}, is not a whole number")
     chairs = int(chairs_text)
     numbered = _RANGE.fullmatch(name)
@@ -105,16 +108,11 @@ def room_text(room: Iterable[PhysicalTable]) -> str:
             run.clear()
 
     for table in room:
-        follows = (
-            run
-            and table.name.isdigit()
-            and table.capacity == run[-1].capacity
-            and int(table.name) == int(run[-1].name) + 1
-            and str(int(table.name)) == table.name
-        )
+        numbered = _NUMBER.fullmatch(table.name) is not None
+        follows = numbered and run and table.capacity == run[-1].capacity and int(table.name) == int(run[-1].name) + 1
         if not follows:
             close_run()
-        if table.name.isdigit() and str(int(table.name)) == table.name:
+        if numbered:
             run.append(table)
         else:
             parts.append(f"{table.name}{CHAIRS_SEPARATOR}{table.capacity}")

@@ -33,7 +33,7 @@ def test_a_room_is_read_as_a_facilitator_writes_it() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["1-10:8, Bar A:6, Bar B:6", "3:8, 1-2:8, 4:6", "Patio:4", "07:8, 8:8", "1-2:8, 3-4:6", ""],
+    ["1-10:8, Bar A:6, Bar B:6", "3:8, 1-2:8, 4:6", "Patio:4", "07:8, 8:8", "1-2:8, 3-4:6", "²:6, ³:6", ""],
 )
 def test_a_room_is_written_back_as_it_is_read(text: str) -> None:
     assert room_text(parse_room(text)) == text
@@ -47,6 +47,7 @@ def test_a_room_is_written_back_as_it_is_read(text: str) -> None:
         (":8", "':8': write a table as NAME:CHAIRS"),
         ("Bar A:", "'Bar A:': write a table as NAME:CHAIRS"),
         ("Bar A:6.5", "'Bar A:6.5': the number of chairs, '6.5', is not a whole number"),
+        ("Bar A:²", "'Bar A:²': the number of chairs, '²', is not a whole number"),
         ("9-2:8", "'9-2:8': the tables run from 9 down to 2; write 2-9"),
         ("1-2000:8", "'1-2000:8': more than 1000 tables"),
         ("Bar A:30", "'Bar A:30': capacity: Input should be less than or equal to 20"),
