@@ -20,8 +20,9 @@ from sessions.store import (
     NotADatabaseError,
     Store,
 )
-from sessions.store.schema import APPLICATION_ID, MIGRATIONS
+from sessions.store.schema import APPLICATION_ID
 from tests.conftest import MEETING_DAY, make_member
+from tests.schema_versions import database_at
 
 
 def digest(path: Path) -> str:
@@ -192,10 +193,7 @@ def test_new_database_is_private_wal_and_current(db_path: Path, store: Store) ->
 
 
 def _make_version_1_database(path: Path) -> None:
-    connection = sqlite3.connect(path)
-    for statement in MIGRATIONS[0]:
-        connection.execute(statement)
-    connection.execute("PRAGMA user_version = 1")
+    connection = database_at(path, 1)
     connection.execute(
         "INSERT INTO group_info (id, name, created_at) VALUES (1, 'Old Group', '2025-01-01T00:00:00+00:00')"
     )
@@ -232,11 +230,7 @@ def test_an_older_database_is_migrated_after_a_backup_copy(tmp_path: Path) -> No
 
 def _make_version_3_database(path: Path) -> None:
     """A file as schema 3 left it: a meeting with a seated plan and a clock event, no rules or settings."""
-    connection = sqlite3.connect(path)
-    for migration in MIGRATIONS[:3]:
-        for statement in migration:
-            connection.execute(statement)
-    connection.execute("PRAGMA user_version = 3")
+    connection = database_at(path, 3)
     stamp = "2025-01-01T00:00:00+00:00"
     connection.execute("INSERT INTO group_info (id, name, created_at) VALUES (1, 'Old Group', ?)", (stamp,))
     for first in ("Ada", "Bea", "Cy"):
@@ -319,11 +313,7 @@ def test_each_migration_step_alone_reaches_the_current_schema(tmp_path: Path) ->
     Store.open(fresh).close()
     for version in range(1, CURRENT_VERSION):
         path = tmp_path / f"v{version}.sqlite3"
-        with contextlib.closing(sqlite3.connect(path)) as connection:
-            for migration in MIGRATIONS[:version]:
-                for statement in migration:
-                    connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {version}")
+        with contextlib.closing(database_at(path, version)) as connection:
             connection.commit()
         Store.open(path).close()
         assert shape(path) == shape(fresh), f"from version {version}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,9 @@ from sessions.seating.options import SeatingOptions
 from sessions.seating.rules import settings_for
 from sessions.seating.service import plan_meeting
 from sessions.store import Store
-from sessions.store.schema import MIGRATIONS
 from sessions.timekeeping import FakeClock
 from tests.conftest import make_member
+from tests.schema_versions import database_at
 
 
 def test_a_room_is_read_as_a_facilitator_writes_it() -> None:
@@ -83,11 +82,7 @@ def test_the_room_is_stored_with_the_settings_and_carried_to_the_next_meeting(st
 
 def test_a_version_4_database_gains_an_empty_room_for_its_saved_settings(tmp_path: Path) -> None:
     path = tmp_path / "v4.sqlite3"
-    connection = sqlite3.connect(path)
-    for migration in MIGRATIONS[:4]:
-        for statement in migration:
-            connection.execute(statement)
-    connection.execute("PRAGMA user_version = 4")
+    connection = database_at(path, 4)
     stamp = "2026-01-01T00:00:00+00:00"
     connection.execute("INSERT INTO group_info (id, name, created_at) VALUES (1, 'Old Group', ?)", (stamp,))
     connection.execute(
