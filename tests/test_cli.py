@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -185,8 +186,9 @@ def test_bench_store_prints_its_figures(tmp_path: Path, clock: FakeClock, capsys
     ("content", "message"),
     [
         (b"Order #,First Name\n1,Ada\n", "is not a tablesession database (it is not an SQLite file)"),
-        (b"SQLite format 3\x00" + b"\x00" * 84 + os.urandom(4000), "not a tablesession database"),
+        (b"SQLite format 3\x00" + b"\x00" * 84 + random.Random(7).randbytes(4000), "not a tablesession database"),
     ],
+    ids=["csv", "garbled-sqlite"],
 )
 def test_installed_command_refuses_a_bad_database_without_a_traceback(
     tmp_path: Path, content: bytes, message: str
