@@ -197,3 +197,16 @@ def test_bench_figures_are_measured_on_generated_data(clock: FakeClock) -> None:
 
 def _local_time(clock: FakeClock) -> str:
     return clock.now().astimezone().strftime("%H:%M")
+
+
+def test_checkin_and_rules_find_a_person_by_their_whole_email(
+    db: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(db, clock, capsys, "import", str(FixtureFiles.EVENTBRITE))[0] == 0
+    people = json.loads(cli(db, clock, capsys, "members", "--json")[1])
+    first, second = [person for person in people if person["email"]][:2]
+    code, out, err = cli(db, clock, capsys, "checkin", first["email"].upper())
+    assert (code, err) == (0, "")
+    assert first["last_name"] in out
+    code, out, err = cli(db, clock, capsys, "rules", "apart", first["email"], second["email"])
+    assert (code, err) == (0, ""), out
