@@ -478,10 +478,10 @@ class SeatingScreen(AreaScreen):
             notes.extend(f"{warning}." for warning in change.warnings)
         for member_id in sorted(seated - present):
             change = leave(self.store, meeting, member_id)
-            moved = change.others_moved
+            moved = change.moved_people(name)
             notes.append(
                 f"Took {name(member_id)} out of the rounds to come"
-                + (f"; {moved} moved to keep tables full." if moved else ".")
+                + (f"; moved to keep tables full: {'; '.join(moved)}." if moved else ".")
             )
             notes.extend(change.warnings)
         return notes
