@@ -50,7 +50,7 @@ KINDS: dict[ExportKind, KindInfo] = {
     ExportKind.CSV: KindInfo("Spreadsheet CSV", "one row per person, every shared field", "attendees.csv"),
     ExportKind.JSON: KindInfo(
         "Meeting (.json)",
-        "the whole meeting with every card whole, private details too, to import on another laptop of the group",
+        "the whole meeting, every card whole (private details too), to import on the group's other laptop",
         "meeting.json",
     ),
     ExportKind.FOLLOWUP: KindInfo(
