@@ -65,7 +65,7 @@ from sessions.models import (
 from sessions.store import Store
 
 from .scope import ExportScope, attendee_ids
-from .summary import FieldCounts, fields_present
+from .summary import CONTACT_FIELDS, FieldCounts, fields_present
 
 FORMAT = "tablesession-meeting"
 VERSION = 3
@@ -176,22 +176,13 @@ class MeetingDocument(_Record):
     clock_log: list[ClockRecord] = Field(default_factory=list)
 
 
+# Every field shown: a member's card through it is the whole card, made by the same code as the shared one.
+_EVERY_FIELD = Sharing(**{field.value: True for field in SharedField})
+
+
 def whole_card(member: Member) -> SharedCard:
-    """Every field of `member`'s card, shared or not: what the group holds, for its own other laptop.
-    Built without checking again, like the records (the member's values are checked already)."""
-    return SharedCard.model_construct(
-        first_name=member.first_name,
-        last_name=member.last_name,
-        headline=member.headline or None,
-        employers=tuple(member.employers),
-        target_roles=tuple(member.target_roles),
-        target_companies=tuple(member.target_companies),
-        subgroups=tuple(member.subgroups),
-        email=member.email,
-        phone=member.phone,
-        linkedin=member.linkedin,
-        website=member.website,
-    )
+    """Every field of `member`'s card, shared or not: what the group holds, for its own other laptop."""
+    return member.model_copy(update={"sharing": _EVERY_FIELD}).shared_card()
 
 
 def member_record(ref: int, member: Member, card: SharedCard) -> MemberRecord:
@@ -230,16 +221,18 @@ class MeetingExport:
     withheld: FieldCounts  # fields written that their members did not share, by field (none when shared only)
 
 
-def _withheld(members: list[Member], shared: dict[int, SharedCard]) -> FieldCounts:
+def _withheld(members: list[Member], whole: dict[int, SharedCard]) -> FieldCounts:
+    """How many people have fields on their whole cards that they did not share, and which."""
     counts: Counter[SharedField] = Counter()
-    people = 0
+    people = reachable = 0
     for member in members:
         if member.id is None:
             continue
-        hidden = fields_present(whole_card(member)) - fields_present(shared[member.id])
+        hidden = {field for field in fields_present(whole[member.id]) if not member.sharing.allows(field)}
         people += bool(hidden)
+        reachable += bool(hidden.intersection(CONTACT_FIELDS))
         counts.update(hidden)
-    return FieldCounts(people=people, counts={f: counts[f] for f in SharedField}, with_contact_details=people)
+    return FieldCounts(people=people, counts={f: counts[f] for f in SharedField}, with_contact_details=reachable)
 
 
 def meeting_document(
@@ -253,9 +246,9 @@ def meeting_document(
     wanted = {r.member_id for r in records} | attendee_ids(store, meeting_id, plan)
     members = sorted(store.members.get_many(wanted).values(), key=lambda m: m.sort_key)
     refs = {m.id: index for index, m in enumerate(members, start=1) if m.id is not None}
-    shared = {m.id: m.shared_card() for m in members if m.id is not None}
-    cards = shared if shared_only else {m.id: whole_card(m) for m in members if m.id is not None}
-    withheld = FieldCounts.of(()) if shared_only else _withheld(members, shared)
+    card_of = Member.shared_card if shared_only else whole_card
+    cards = {m.id: card_of(m) for m in members if m.id is not None}
+    withheld = FieldCounts.of(()) if shared_only else _withheld(members, cards)
 
     seating = None
     if plan is not None:
