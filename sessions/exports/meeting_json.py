@@ -176,13 +176,13 @@ class MeetingDocument(_Record):
     clock_log: list[ClockRecord] = Field(default_factory=list)
 
 
-# Every field shown: a member's card through it is the whole card, made by the same code as the shared one.
-_EVERY_FIELD = Sharing(**{field.value: True for field in SharedField})
+_CARD_FIELDS = set(SharedCard.model_fields)
 
 
 def whole_card(member: Member) -> SharedCard:
-    """Every field of `member`'s card, shared or not: what the group holds, for its own other laptop."""
-    return member.model_copy(update={"sharing": _EVERY_FIELD}).shared_card()
+    """Every field of `member`'s card, shared or not: what the group holds, for its own other laptop.
+    Taken from the member's values directly, so no sharing choice (however it is modelled) holds one back."""
+    return SharedCard.model_validate(member.model_dump(include=_CARD_FIELDS))
 
 
 def member_record(ref: int, member: Member, card: SharedCard) -> MemberRecord:
