@@ -16,10 +16,13 @@ from .pdf import Item, Pdf, PdfWriter
 from .qr import qr_matrix
 from .stock import Stock, StockKind
 from .styles import CARD, LEGIBLE_MINIMUM, MIN_QR_MODULE, CardStyle
-from .text import Fitted, fit
+from .text import fit
 
 
 def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD) -> list[Item]:
+    """Name, headline and what they seek on the left, the QR code on the right, contact details at the
+    foot of the column. A contact detail too long for the column at its floor size (a long web address)
+    takes the card's whole width below the QR code instead, rather than being cut."""
     scale = min(cell.width / style.reference_width, cell.height / style.reference_height)
     pad = style.padding * scale
     gap = style.gap * scale
@@ -27,22 +30,37 @@ def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD) -> list[Ite
     payload = qr_payload(card)
     wanted_qr = qr_matrix(payload).size_with_quiet_zone * MIN_QR_MODULE
     qr_size = min(content.height, max(content.width * style.qr_share, min(wanted_qr, content.width * 0.48)))
-    qr_y = content.y + (content.height - qr_size) / 2
-    items: list[Item] = [qr_square(payload, content.right - qr_size, qr_y, qr_size)]
 
-    column = Box(content.x, content.y, content.width - qr_size - gap, content.height)
     contact_style = style.contact.scaled(scale, least=LEGIBLE_MINIMUM)
-    contacts: list[Fitted] = [fit(line, contact_style, column.width, column.height) for line in contact_lines(card)]
+    column_width = content.width - qr_size - gap
+    details = contact_lines(card)
+    contacts = [fit(line, contact_style, column_width, content.height, atomic=True) for line in details]
+    full_width = any(block.size < contact_style.floor_size - 1e-6 for block in contacts)
+    if full_width:
+        contacts = [fit(line, contact_style, content.width, content.height, atomic=True) for line in details]
     contact_height = stack_height(contacts, 0)
+    items: list[Item] = []
+    if full_width:
+        items.extend(stack(contacts, content.x, content.y + contact_height, content.width, 0))
+        upper = Box(content.x, content.y + contact_height + gap, content.width, content.height - contact_height - gap)
+        qr_size = min(qr_size, upper.height)
+        column = Box(upper.x, upper.y, upper.width - qr_size - gap, upper.height)
+        items.append(qr_square(payload, upper.right - qr_size, upper.top - qr_size, qr_size))
+        room = column.height
+    else:
+        column = Box(content.x, content.y, column_width, content.height)
+        items.extend(stack(contacts, column.x, column.y + contact_height, column.width, 0))
+        qr_y = content.y + (content.height - qr_size) / 2
+        items.append(qr_square(payload, content.right - qr_size, qr_y, qr_size))
+        room = column.height - contact_height - gap
     name = fit(card.full_name, style.name.scaled(scale), column.width, column.height / 2)
-    room = column.height - name.height - contact_height - 2 * gap
+    room -= name.height + gap
     headline_style = style.headline.scaled(scale, least=LEGIBLE_MINIMUM)
     headline = fit(card.headline or "", headline_style, column.width, max(room, 0))
     room -= headline.height + (gap / 2 if headline.lines else 0)
     seeking_style = style.seeking.scaled(scale, least=LEGIBLE_MINIMUM)
     seeking = fit(seeking_line(card) or "", seeking_style, column.width, max(room, 0))
     items.extend(stack([name, headline, seeking], column.x, column.top, column.width, gap / 2))
-    items.extend(stack(contacts, column.x, column.y + contact_height, column.width, 0))
     return items
 
 

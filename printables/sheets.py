@@ -16,10 +16,10 @@ from sessions.speaking_times import SpeakingSlot, round_end, speaking_slots
 
 from .content import contact_lines, qr_payload
 from .geometry import Box, Paper
-from .layout import Progress, qr_square, report, stack
+from .layout import Progress, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter, Rule
 from .styles import SHEET, SheetStyle
-from .text import Fitted, fit, place
+from .text import Fitted, fit, fit_atoms, place
 
 
 def clock_time(moment: dt.datetime) -> str:
@@ -101,7 +101,7 @@ def _line(label: str, values: Sequence[str]) -> str:
 
 
 def member_text(card: SharedCard) -> list[tuple[str, str]]:
-    """(style name, text) lines for a member row, from what they share."""
+    """(style name, text) lines for a member row, from what they share (contact details come separately)."""
     targets = []
     if card.target_roles:
         targets.append(", ".join(card.target_roles))
@@ -112,8 +112,31 @@ def member_text(card: SharedCard) -> list[tuple[str, str]]:
         ("headline", card.headline or ""),
         ("detail", _line("Worked at", card.employers)),
         ("detail", f"Looking for: {' · '.join(targets)}" if targets else ""),
-        ("contact", "  ·  ".join(contact_lines(card))),
     ]
+
+
+ROW_SPACING = 2  # between the text blocks of a row
+UNBOUNDED = 10_000.0  # a row grows to hold everything shared, so text is fitted to width only
+
+
+def text_width_of(row_width: float, style: SheetStyle = SHEET) -> float:
+    """The width of a row's text column: between the seat number and QR code and the notes."""
+    return row_width * (1 - style.notes_share) - 10 - style.seat_column - 4 - style.qr_max - 8
+
+
+def row_blocks(card: SharedCard | None, text_width: float, style: SheetStyle = SHEET) -> list[Fitted]:
+    """Everything a member shares, set to the column width: secondary text shrinks to its floor and wraps
+    (the row grows rather than anything being left out), contact details are never cut."""
+    if card is None:
+        return [fit("(empty seat)", style.headline, text_width, UNBOUNDED)]
+    styles = {"name": style.name, "headline": style.headline, "detail": style.detail}
+    blocks = [fit(text, styles[kind], text_width, UNBOUNDED) for kind, text in member_text(card) if text]
+    return blocks + fit_atoms(contact_lines(card), style.contact, text_width)
+
+
+def row_height_needed(card: SharedCard | None, row_width: float, style: SheetStyle = SHEET) -> float:
+    text = stack_height(row_blocks(card, text_width_of(row_width, style), style), ROW_SPACING)
+    return max(style.row_min, text + 2 * style.row_padding)
 
 
 def row_items(
@@ -125,10 +148,10 @@ def row_items(
 ) -> list[Item]:
     items: list[Item] = []
     inner = row.inset(0, style.row_padding, 0, style.row_padding)
-    seat = fit(str(seat_number), style.seat, style.seat_column, inner.height / 2)
+    seat = fit(str(seat_number), style.seat, style.seat_column, min(inner.height / 2, 40))
     items += place(seat, row.x, inner.top, style.seat_column, align="center")
     if slot is not None:
-        time = fit(clock_time(slot.starts_at), style.seat_time, style.seat_column, inner.height / 3)
+        time = fit(clock_time(slot.starts_at), style.seat_time, style.seat_column, min(inner.height / 3, 20))
         items += place(time, row.x, inner.top - seat.height - 3, style.seat_column, align="center")
 
     notes_width = row.width * style.notes_share
@@ -144,36 +167,35 @@ def row_items(
     if card is not None:
         qr_size = min(style.qr_max, inner.height)
         items.append(qr_square(qr_payload(card), x, inner.top - qr_size, qr_size))
-        x += qr_size + 8
-    text_width = notes.x - 10 - x
-    room = inner.height
-    blocks: list[Fitted] = []
-    lines = member_text(card) if card is not None else [("headline", "(empty seat)")]
-    styles = {"name": style.name, "headline": style.headline, "detail": style.detail, "contact": style.contact}
-    for kind, text in lines:
-        if not text:
-            continue
-        block = fit(text, styles[kind], text_width, room)
-        if not block.lines:
-            break
-        blocks.append(block)
-        room -= block.height + 2
-    items += stack(blocks, x, inner.top, text_width, 2)
+    x += style.qr_max + 8
+    text_width = text_width_of(row.width, style)
+    items += stack(row_blocks(card, text_width, style), x, inner.top, text_width, ROW_SPACING)
     items.append(Rule(row.x, row.y, row.right, row.y, width=0.5, gray=style.rule_gray))
     return items
 
 
-def _pages_of(seats: int, available: float, style: SheetStyle) -> list[int]:
-    """How many rows go on each page of one table."""
-    per_page = max(1, int(available // style.row_min))
-    if seats <= per_page:
-        return [seats]
-    counts = []
-    left = seats
-    while left > 0:
-        counts.append(min(per_page, left))
-        left -= per_page
-    return counts
+def paginate(heights: Sequence[float], available: float) -> list[list[int]]:
+    """Row indexes for each page: rows in order, a new page when the next row would not fit."""
+    pages: list[list[int]] = [[]]
+    used = 0.0
+    for index, height in enumerate(heights):
+        if pages[-1] and used + height > available + 1e-6:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(index)
+        used += height
+    return pages
+
+
+def spread(heights: Sequence[float], available: float, style: SheetStyle = SHEET) -> list[float]:
+    """Row heights on one page: each at least what it needs; spare room shared out, up to `row_max` a row
+    (a row that needs more keeps what it needs)."""
+    even = min(style.row_max, available / max(len(heights), 1))
+    grown = [max(height, even) for height in heights]
+    if sum(grown) <= available + 1e-6:
+        return grown
+    spare = max(available - sum(heights), 0.0) / max(len(heights), 1)
+    return [height + spare for height in heights]
 
 
 def table_sheets(
@@ -203,22 +225,22 @@ def table_sheets(
             seats = sorted(table.seats, key=lambda s: s.number)
             mine = [by_seat[seat.number] for seat in seats if seat.number in by_seat]
             schedule = schedule_text(meeting, mine, turns, ends)
-            first = True
-            position = 0
             header = SheetHeader(group_name, meeting, round_.number, table, schedule)
             _, rows_top = header_items(header, content, style)
-            for count in _pages_of(len(seats), rows_top - content.y, style):
-                header = SheetHeader(group_name, meeting, round_.number, table, schedule, continued=not first)
+            available = rows_top - content.y
+            cards_at = [cards.get(seat.member_id) for seat in seats]
+            needed = [min(row_height_needed(card, content.width, style), available) for card in cards_at]
+            for number, page_rows in enumerate(paginate(needed, available) if seats else []):
+                header = SheetHeader(group_name, meeting, round_.number, table, schedule, continued=number > 0)
                 items, rows_top = header_items(header, content, style)
-                row_height = min(style.row_max, (rows_top - content.y) / max(count, 1))
-                for seat in seats[position : position + count]:
+                heights = spread([needed[i] for i in page_rows], rows_top - content.y, style)
+                for index, row_height in zip(page_rows, heights, strict=True):
                     row = Box(content.x, rows_top - row_height, content.width, row_height)
-                    items += row_items(seat.number, cards.get(seat.member_id), by_seat.get(seat.number), row, style)
+                    slot = by_seat.get(seats[index].number)
+                    items += row_items(seats[index].number, cards_at[index], slot, row, style)
                     rows_top -= row_height
                 writer.draw(items)
                 writer.next_page()
-                position += count
-                first = False
             if not seats:
                 items, _ = header_items(header, content, style)
                 writer.draw(items)

@@ -19,6 +19,8 @@ BOLD = Weight.BOLD
 # Smallest module a phone reliably reads held at arm's length; QR codes grow to give every module this much
 # where the cell has room.
 MIN_QR_MODULE = mm(0.4)
+# Lines enough for any text a member can enter (see sessions.models.limits): never shortened.
+EVERYTHING = 400
 # Secondary text on a small cell is not scaled below this.
 LEGIBLE_MINIMUM = 6.5
 
@@ -110,7 +112,7 @@ CARD = CardStyle(
     qr_share=0.4,
     name=TextStyle(15, floor=10, minimum=6, weight=BOLD),
     headline=TextStyle(8.5, floor=7, max_lines=2, shorten=True),
-    contact=TextStyle(8, floor=6, shorten=True),
+    contact=TextStyle(8, floor=7, minimum=5.5),  # never shortened: a cut address is a wrong one
     seeking=TextStyle(7.5, floor=6.5, max_lines=2, shorten=True),
 )
 
@@ -155,9 +157,11 @@ SHEET = SheetStyle(
     seat=TextStyle(22, floor=12, weight=BOLD),
     seat_time=TextStyle(10, floor=7, weight=BOLD),
     name=TextStyle(14, floor=9, minimum=6, weight=BOLD),
-    headline=TextStyle(10, floor=8, max_lines=2, shorten=True),
-    detail=TextStyle(9, floor=7.5, max_lines=2, shorten=True),
-    contact=TextStyle(8.5, floor=7, max_lines=2, shorten=True),
+    # A row grows to hold all a member shares: secondary text wraps at its floor without a line limit
+    # (EVERYTHING is more lines than the longest profile the model accepts takes).
+    headline=TextStyle(10, floor=8, max_lines=EVERYTHING, shorten=True),
+    detail=TextStyle(9, floor=7.5, max_lines=EVERYTHING, shorten=True),
+    contact=TextStyle(8.5, floor=7, minimum=5),
     notes_label=TextStyle(7, floor=6),
     seat_column=38,
     qr_max=mm(26),  # read at arm's length: about 2.5 cm is enough

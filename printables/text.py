@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .bidi import shaped
@@ -155,8 +156,13 @@ def ellipsize(line: str, limit: float, size: float, weight: Weight) -> str:
     return kept.rstrip(" ,;·-") + ELLIPSIS
 
 
-def fit(text: str, style: TextStyle, box_width: float, box_height: float) -> Fitted:
-    """The largest setting of `text` that fits the box, following the style's shrink-then-wrap rules."""
+def fit(text: str, style: TextStyle, box_width: float, box_height: float, *, atomic: bool = False) -> Fitted:
+    """The largest setting of `text` that fits the box, following the style's shrink-then-wrap rules.
+
+    `atomic` text (an email address, a web address, a phone number) is never wrapped: a break would put a
+    space into it when it is read back or typed in. It shrinks on its own line down to the style's minimum,
+    and only if it is still too wide there is it cut between characters (never with a hyphen or a space).
+    """
     text = shaped(" ".join(text.split()))  # Arabic joined before it is measured; see bidi.py
     if not text or box_width <= 0:
         return Fitted((), style.size, style)
@@ -166,6 +172,8 @@ def fit(text: str, style: TextStyle, box_width: float, box_height: float) -> Fit
     single = min(style.size, by_width, box_height / one_line_height)
     if single >= style.floor_size:
         return Fitted((text,), single, style)
+    if atomic:
+        return _fit_atomic(text, style, box_width, box_height, single)
 
     if style.shorten:
         size = style.floor_size
@@ -178,19 +186,84 @@ def fit(text: str, style: TextStyle, box_width: float, box_height: float) -> Fit
             shown[-1] = ellipsize(shown[-1] + " " + lines[keep], box_width, size, style.weight)
         return Fitted(tuple(shown), size, style, shortened=len(lines) > keep)
 
-    # Names: wrap at the floor, and keep shrinking while a word is wider than the line or the wrapped lines
-    # are too tall. Only at the minimum size is a word cut between characters.
-    size = style.floor_size
-    while size - SIZE_STEP >= style.minimum_size - 1e-9:
-        if whole_words_fit(text, box_width, size, style.weight):
-            lines = wrap(text, box_width, size, style.weight)
-            if block_height(len(lines), size, style) <= box_height + 1e-6:
-                return Fitted(tuple(lines), size, style)
-        size -= SIZE_STEP
-    size = max(size, style.minimum_size)
+    # Names: the largest size at which the name fits, on one line or wrapped between whole words (a long
+    # hyphenated first name on two lines may be set far larger than on one). Only at the minimum size is a
+    # word cut between characters.
+    wrapped = _largest_wrapped(text, style, box_width, box_height)
+    if wrapped is not None and (wrapped.size > single or single < style.minimum_size):
+        return wrapped
+    if single >= style.minimum_size:
+        return Fitted((text,), single, style)
+    size = style.minimum_size
     lines = wrap(text, box_width, size, style.weight)
     overflow = block_height(len(lines), size, style) > box_height + 1e-6
     return Fitted(tuple(lines), size, style, overflow=overflow)
+
+
+def _largest_wrapped(text: str, style: TextStyle, box_width: float, box_height: float) -> Fitted | None:
+    """`text` on two or more lines broken between whole words, at the largest size (in SIZE_STEP steps, no
+    larger than the style's size) that fits the box; None when no size down to the minimum does."""
+    tokens = _tokens(text)
+    if len(tokens) < 2:
+        return None
+    widest = max(width(token.rstrip(), 1.0, style.weight) for token in tokens)
+    two_lines = block_height(2, 1.0, style)
+    start = min(style.size, box_width / max(widest, 1e-9), box_height / two_lines)
+    size = style.minimum_size + SIZE_STEP * int((start - style.minimum_size + 1e-9) // SIZE_STEP)
+    while size >= style.minimum_size - 1e-9:
+        lines = wrap(text, box_width, size, style.weight)
+        if block_height(len(lines), size, style) <= box_height + 1e-6:
+            return Fitted(tuple(lines), size, style)
+        size -= SIZE_STEP
+    return None
+
+
+def _fit_atomic(text: str, style: TextStyle, box_width: float, box_height: float, single: float) -> Fitted:
+    if single >= style.minimum_size:
+        return Fitted((text,), single, style)
+    size = style.minimum_size
+    lines = _split_long(text, box_width, size, style.weight)
+    overflow = block_height(len(lines), size, style) > box_height + 1e-6
+    return Fitted(tuple(lines), size, style, overflow=overflow)
+
+
+def fit_atoms(atoms: Sequence[str], style: TextStyle, box_width: float, separator: str = "  ·  ") -> list[Fitted]:
+    """Items that must each stay whole (contact details) set on as few lines as they take at the floor size,
+    `separator` between items on a line. An item too wide for a line at the floor gets a line of its own at
+    the size that fits it. Returned as blocks to stack, top to bottom."""
+    atoms = [atom for atom in atoms if atom]
+    if not atoms:
+        return []
+    unbounded = 10_000.0
+    joined = fit(separator.join(atoms), style, box_width, unbounded, atomic=True)
+    if joined.size >= style.floor_size and len(joined.lines) == 1:
+        return [joined]
+    size = style.floor_size
+    blocks: list[Fitted] = []
+    lines: list[str] = []
+    current = ""
+
+    def flush() -> None:
+        nonlocal current, lines
+        if current:
+            lines.append(current)
+        if lines:
+            blocks.append(Fitted(tuple(lines), size, style))
+        current, lines = "", []
+
+    for atom in atoms:
+        if width(atom, size, style.weight) > box_width:
+            flush()
+            blocks.append(fit(atom, style, box_width, unbounded, atomic=True))
+            continue
+        candidate = f"{current}{separator}{atom}" if current else atom
+        if width(candidate, size, style.weight) <= box_width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = atom
+    flush()
+    return blocks
 
 
 def max_lines_in(box_height: float, size: float, style: TextStyle) -> int:

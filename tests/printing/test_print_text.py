@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from printables.text import ELLIPSIS, TextStyle, block_height, fit, wrap
+from printables.text import ELLIPSIS, TextStyle, block_height, fit, whole_words_fit, wrap
 from printables.typeface import CJK, SANS, Weight, faces_used, runs, width
 
 from .print_fixtures import LONG_NAME_60
@@ -29,10 +29,12 @@ def test_a_longer_name_shrinks_on_one_line_until_the_floor() -> None:
     assert abs(width("Bartholomew", fitted.size, Weight.BOLD) - 300) < 0.5
 
 
-def test_below_the_floor_the_name_wraps_instead() -> None:
+def test_below_the_floor_the_name_wraps_instead_at_the_largest_size_that_fits() -> None:
     fitted = fit(LONG_NAME_60, NAME, 360, 400)
     assert len(fitted.lines) > 1
-    assert fitted.size == 30
+    assert fitted.size >= 30
+    # Half a point larger no longer fits: the widest word would overflow the line.
+    assert not whole_words_fit(LONG_NAME_60, 360, fitted.size + 0.5, NAME.weight)
     assert " ".join(fitted.lines).replace("- ", "-") == LONG_NAME_60
     assert fits(fitted.lines, fitted.size, NAME, 360, 400)
 
