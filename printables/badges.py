@@ -10,13 +10,12 @@ from collections.abc import Sequence
 
 from sessions.models import SharedCard
 
-from .content import NameTag
+from .content import NameTag, contact_code
 from .geometry import Box
 from .layout import Progress, cut_lines, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter
-from .qr import qr_matrix
 from .stock import Stock, StockKind
-from .styles import BADGE, LEGIBLE_MINIMUM, MIN_QR_MODULE, BadgeStyle
+from .styles import BADGE, LEGIBLE_MINIMUM, BadgeStyle
 from .text import fit
 
 
@@ -30,8 +29,9 @@ def badge_items(tag: NameTag, cell: Box, style: BadgeStyle = BADGE) -> list[Item
     gap = style.gap * scale
     content = cell.inset(pad)
     name_style = style.first_name.scaled(scale)
-    wanted_qr = qr_matrix(tag.payload).size_with_quiet_zone * MIN_QR_MODULE
     qr_cap = min(content.height, content.width * style.qr_share_max)
+    code = contact_code(tag.card, qr_cap)
+    wanted_qr = code.least_size
 
     first_name = fit(tag.first_name, name_style, content.width, content.height * style.first_name_share)
     lower_height = content.height - first_name.height - gap
@@ -44,9 +44,9 @@ def badge_items(tag: NameTag, cell: Box, style: BadgeStyle = BADGE) -> list[Item
         lower_height = content.height - first_name.height - gap
         qr_size = max(min(qr_size, qr_cap), min(lower_height, content.width * style.qr_share))
     else:
-        qr_size = min(lower_height, content.width * style.qr_share)
+        qr_size = max(min(lower_height, content.width * style.qr_share), wanted_qr)
     items: list[Item] = list(stack([first_name], content.x, content.top, name_width, 0))
-    items.append(qr_square(tag.payload, content.right - qr_size, content.y, qr_size))
+    items.append(qr_square(code, content.right - qr_size, content.y, qr_size))
 
     lower_top = content.top - first_name.height - gap
     column_width = content.width - qr_size - gap

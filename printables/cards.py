@@ -9,13 +9,12 @@ from collections.abc import Sequence
 
 from sessions.models import SharedCard
 
-from .content import contact_lines, qr_payload, seeking_line
+from .content import contact_code, contact_lines, seeking_line
 from .geometry import Box
 from .layout import Progress, cut_lines, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter
-from .qr import qr_matrix
 from .stock import Stock, StockKind
-from .styles import CARD, LEGIBLE_MINIMUM, MIN_QR_MODULE, CardStyle
+from .styles import CARD, LEGIBLE_MINIMUM, CardStyle
 from .text import fit
 
 
@@ -27,9 +26,9 @@ def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD) -> list[Ite
     pad = style.padding * scale
     gap = style.gap * scale
     content = cell.inset(pad)
-    payload = qr_payload(card)
-    wanted_qr = qr_matrix(payload).size_with_quiet_zone * MIN_QR_MODULE
-    qr_size = min(content.height, max(content.width * style.qr_share, min(wanted_qr, content.width * 0.48)))
+    qr_cap = min(content.height, content.width * style.qr_share_max)
+    code = contact_code(card, qr_cap)
+    qr_size = min(qr_cap, max(content.width * style.qr_share, code.least_size))
 
     contact_style = style.contact.scaled(scale, least=LEGIBLE_MINIMUM)
     column_width = content.width - qr_size - gap
@@ -43,15 +42,16 @@ def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD) -> list[Ite
     if full_width:
         items.extend(stack(contacts, content.x, content.y + contact_height, content.width, 0))
         upper = Box(content.x, content.y + contact_height + gap, content.width, content.height - contact_height - gap)
+        code = contact_code(card, min(qr_size, upper.height))
         qr_size = min(qr_size, upper.height)
         column = Box(upper.x, upper.y, upper.width - qr_size - gap, upper.height)
-        items.append(qr_square(payload, upper.right - qr_size, upper.top - qr_size, qr_size))
+        items.append(qr_square(code, upper.right - qr_size, upper.top - qr_size, qr_size))
         room = column.height
     else:
         column = Box(content.x, content.y, column_width, content.height)
         items.extend(stack(contacts, column.x, column.y + contact_height, column.width, 0))
         qr_y = content.y + (content.height - qr_size) / 2
-        items.append(qr_square(payload, content.right - qr_size, qr_y, qr_size))
+        items.append(qr_square(code, content.right - qr_size, qr_y, qr_size))
         room = column.height - contact_height - gap
     name = fit(card.full_name, style.name.scaled(scale), column.width, column.height / 2)
     room -= name.height + gap

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sessions.models import SharedCard
 from sessions.vcard import vcard_for
+
+from .qr import ERROR_LEVELS, modules_of, smallest_version
+from .styles import MIN_QR_MODULE
 
 _SCHEME = re.compile(r"^(https?://)?(www\.)?", re.IGNORECASE)
 
@@ -16,10 +20,96 @@ def display_url(url: str) -> str:
     return _SCHEME.sub("", url).rstrip("/")
 
 
+# A headline this short reads as a job title; a longer one is a profile sentence, not a TITLE.
+TITLE_LIKE = 60
+# What a contact QR code leaves out, first to last, when its payload is too dense for the room: the
+# least useful to someone saving a contact first. The name, a shared email and a shared phone always stay.
+TRIM_ORDER = ("headline", "past employers", "website", "job title", "current employer", "linkedin")
+
+
+def qr_title(card: SharedCard) -> str | None:
+    """The vCard TITLE: the job title, or a headline short enough to be one (when the import had only one)."""
+    if card.job_title:
+        return card.job_title
+    if card.headline and len(card.headline) <= TITLE_LIKE:
+        return card.headline
+    return None
+
+
+def _payload(card: SharedCard, left_out: frozenset[str]) -> str:
+    def kept(field: str, value: str | None) -> str | None:
+        return value if value and field not in left_out else None
+
+    title = kept("job title", qr_title(card))
+    employer = kept("current employer", card.current_employer)
+    qr_card = SharedCard(
+        first_name=card.first_name,
+        last_name=card.last_name,
+        headline=title,  # vcard_for writes TITLE from the headline
+        employers=(employer,) if employer else (),
+        email=card.email,
+        phone=card.phone,
+        linkedin=kept("linkedin", card.linkedin),
+        website=kept("website", card.website),
+    )
+    note: list[str] = []
+    headline = kept("headline", card.headline)
+    if headline and headline != title:
+        note.append(headline)
+    if card.employers[1:] and "past employers" not in left_out:
+        note.append(f"Also worked at: {', '.join(card.employers[1:])}.")
+    return vcard_for(qr_card, note=" ".join(note) or None, fold=False)
+
+
+def qr_payloads(card: SharedCard) -> list[str]:
+    """The contact QR code's possible texts, fullest first, each leaving out one more field in TRIM_ORDER.
+    Each is the shared card as vCard 3.0, unfolded (phones need no folding, and every byte saved keeps the
+    code's modules larger); nothing beyond the shared card can appear in any of them."""
+    payloads: list[str] = []
+    for count in range(len(TRIM_ORDER) + 1):
+        payload = _payload(card, frozenset(TRIM_ORDER[:count]))
+        if not payloads or payload != payloads[-1]:
+            payloads.append(payload)
+    return payloads
+
+
 def qr_payload(card: SharedCard) -> str:
-    """The contact QR code's text: the shared card as vCard 3.0, unfolded (phones need no folding, and
-    every byte saved keeps the code's modules larger)."""
-    return vcard_for(card, fold=False)
+    """The fullest contact QR code text for the member (see qr_payloads)."""
+    return qr_payloads(card)[0]
+
+
+@dataclass(frozen=True)
+class ContactCode:
+    """The contact QR code chosen for a space: its text, error-correction level and modules across
+    (quiet zone included)."""
+
+    payload: str
+    error_correction: int
+    modules: int
+
+    @property
+    def least_size(self) -> float:
+        """The smallest square it may be drawn in: every module MIN_QR_MODULE wide."""
+        return self.modules * MIN_QR_MODULE
+
+
+@lru_cache(maxsize=4096)
+def contact_code(card: SharedCard, room: float) -> ContactCode:
+    """The fullest code for `card` whose modules are at least MIN_QR_MODULE in a square `room` points wide:
+    fields are left out in TRIM_ORDER, and error correction drops from M to L, until it fits. When even
+    the leanest payload does not fit, the leanest at level L (the caller must then make room)."""
+    most = int(room / MIN_QR_MODULE + 1e-6)
+    payloads = qr_payloads(card)
+    for payload in payloads:
+        for level in ERROR_LEVELS:
+            version = smallest_version(payload, level)
+            if version is not None and modules_of(version) <= most:
+                return ContactCode(payload, level, modules_of(version))
+    leanest = payloads[-1]
+    version = smallest_version(leanest, ERROR_LEVELS[-1])
+    if version is None:
+        raise ValueError("a contact card too long for any QR code")
+    return ContactCode(leanest, ERROR_LEVELS[-1], modules_of(version))
 
 
 @dataclass(frozen=True)
@@ -30,7 +120,7 @@ class NameTag:
     full_name: str | None  # None when it would only repeat the first name
     headline: str | None
     subgroup: str | None
-    payload: str
+    card: SharedCard
 
     @classmethod
     def of(cls, card: SharedCard) -> NameTag:
@@ -39,7 +129,7 @@ class NameTag:
             full_name=card.full_name if card.full_name != card.first_name else None,
             headline=card.headline,
             subgroup=" · ".join(card.subgroups) or None,
-            payload=qr_payload(card),
+            card=card,
         )
 
 

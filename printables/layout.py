@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from .content import ContactCode
 from .geometry import Box
 from .pdf import Item, QrItem, Rule
 from .styles import CUT_LINE_DASH, CUT_LINE_GRAY, CUT_LINE_WIDTH
@@ -30,8 +31,8 @@ def stack(
     return lines
 
 
-def qr_square(payload: str, x: float, y: float, size: float) -> QrItem:
-    return QrItem(payload, Box(x, y, size, size))
+def qr_square(code: ContactCode, x: float, y: float, size: float) -> QrItem:
+    return QrItem(code.payload, Box(x, y, size, size), code.error_correction)
 
 
 def cut_lines(cells: Sequence[Box], page_width: float, page_height: float) -> list[Rule]:

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .bidi import visual
 from .geometry import Box
-from .qr import qr_path
+from .qr import ERROR_CORRECTION, qr_path
 from .text import TextLine
 from .typeface import runs
 
@@ -32,6 +32,7 @@ class QrItem:
 
     payload: str
     box: Box
+    error_correction: int = ERROR_CORRECTION
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class PdfWriter:
         self.page_size = page_size
         self.pages = 0
         self._page_open = False
-        self._forms: dict[str, tuple[str, int]] = {}
+        self._forms: dict[tuple[str, int], tuple[str, int]] = {}
 
     def _touch(self) -> None:
         self._page_open = True
@@ -140,21 +141,21 @@ class PdfWriter:
         else:
             canvas.drawText(text)
 
-    def _form_for(self, payload: str) -> tuple[str, int]:
-        form = self._forms.get(payload)
+    def _form_for(self, payload: str, error_correction: int) -> tuple[str, int]:
+        form = self._forms.get((payload, error_correction))
         if form is None:
-            modules, path = qr_path(payload)
+            modules, path = qr_path(payload, error_correction)
             name = f"qr{len(self._forms)}"
             self.canvas.beginForm(name, 0, 0, modules, modules)
             self.canvas.addLiteral(path)
             self.canvas.endForm()
             form = (name, modules)
-            self._forms[payload] = form
+            self._forms[(payload, error_correction)] = form
         return form
 
     def qr(self, item: QrItem) -> None:
         self._touch()
-        name, modules = self._form_for(item.payload)
+        name, modules = self._form_for(item.payload, item.error_correction)
         canvas = self.canvas
         canvas.saveState()
         canvas.translate(item.box.x, item.box.y)

@@ -15,10 +15,14 @@ from functools import lru_cache
 from typing import Any
 
 import qrcode
-from qrcode.constants import ERROR_CORRECT_M
+from qrcode.constants import ERROR_CORRECT_L, ERROR_CORRECT_M
+from qrcode.util import BIT_LIMIT_TABLE
 
 QUIET_ZONE = 4  # modules of light margin the standard asks for on every side
 ERROR_CORRECTION = ERROR_CORRECT_M
+# Tried in this order where space allows: M recovers 15 % of a smudged code, L only 7 % but holds more.
+ERROR_LEVELS = (ERROR_CORRECT_M, ERROR_CORRECT_L)
+MAX_VERSION = 40
 
 MASKS: tuple[Callable[[int, int], bool], ...] = (
     lambda r, c: (r + c) % 2 == 0,
@@ -80,6 +84,7 @@ class _VersionLayout:
 
 @lru_cache(maxsize=40)
 def _layout(version: int) -> _VersionLayout:
+    # Function patterns and data positions depend on the version only, not on the error-correction level.
     probe = _LayoutProbe(version=version, error_correction=ERROR_CORRECTION, border=0)
     probe.add_data(b"")
     probe.makeImpl(True, 0)
@@ -156,10 +161,25 @@ def best_mask(code: qrcode.QRCode) -> int:
     return scores.index(min(scores))
 
 
+def modules_of(version: int) -> int:
+    """Modules across a symbol of `version`, quiet zone included."""
+    return 17 + 4 * version + 2 * QUIET_ZONE
+
+
+def smallest_version(payload: str, error_correction: int = ERROR_CORRECTION) -> int | None:
+    """The smallest version holding `payload` in byte mode at the level, or None when none does."""
+    data_bits = 8 * len(payload.encode("utf-8"))
+    for version in range(1, MAX_VERSION + 1):
+        count_bits = 8 if version < 10 else 16
+        if 4 + count_bits + data_bits <= BIT_LIMIT_TABLE[error_correction][version]:
+            return version
+    return None
+
+
 @lru_cache(maxsize=2048)
-def qr_matrix(payload: str) -> QrMatrix:
-    """The QR symbol of `payload` as UTF-8 bytes (byte mode, no ECI), error correction M."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=0, mask_pattern=0)
+def qr_matrix(payload: str, error_correction: int = ERROR_CORRECTION) -> QrMatrix:
+    """The QR symbol of `payload` as UTF-8 bytes (byte mode, no ECI) at the error-correction level."""
+    code = qrcode.QRCode(error_correction=error_correction, border=0, mask_pattern=0)
     code.add_data(payload.encode("utf-8"), optimize=0)
     code.make(fit=True)
     mask = best_mask(code)
@@ -195,10 +215,10 @@ def _rectangles(matrix: QrMatrix) -> list[tuple[int, int, int, int]]:
 
 
 @lru_cache(maxsize=2048)
-def qr_path(payload: str) -> tuple[int, str]:
+def qr_path(payload: str, error_correction: int = ERROR_CORRECTION) -> tuple[int, str]:
     """(modules across including the quiet zone, PDF path operators) for the code, in module units with
     the origin at the lower-left corner of the quiet zone. One filled path: crisp at any size, no bitmap."""
-    matrix = qr_matrix(payload)
+    matrix = qr_matrix(payload, error_correction)
     total = matrix.size_with_quiet_zone
     ops = ["0 g"]
     for x, top_row, width, height in _rectangles(matrix):

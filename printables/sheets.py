@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sessions.models import Meeting, Round, SharedCard, Table
 from sessions.speaking_times import SpeakingSlot, round_end, speaking_slots
 
-from .content import contact_lines, qr_payload
+from .content import contact_code, contact_lines
 from .geometry import Box, Paper
 from .layout import Progress, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter, Rule
@@ -135,8 +135,10 @@ def row_blocks(card: SharedCard | None, text_width: float, style: SheetStyle = S
 
 
 def row_height_needed(card: SharedCard | None, row_width: float, style: SheetStyle = SHEET) -> float:
+    """Room for everything the member shares, and for a QR code with modules of at least MIN_QR_MODULE."""
     text = stack_height(row_blocks(card, text_width_of(row_width, style), style), ROW_SPACING)
-    return max(style.row_min, text + 2 * style.row_padding)
+    code = contact_code(card, style.qr_max).least_size if card is not None else 0.0
+    return max(style.row_min, text + 2 * style.row_padding, code + 2 * style.row_padding)
 
 
 def row_items(
@@ -166,7 +168,7 @@ def row_items(
     x = row.x + style.seat_column + 4
     if card is not None:
         qr_size = min(style.qr_max, inner.height)
-        items.append(qr_square(qr_payload(card), x, inner.top - qr_size, qr_size))
+        items.append(qr_square(contact_code(card, qr_size), x, inner.top - qr_size, qr_size))
     x += style.qr_max + 8
     text_width = text_width_of(row.width, style)
     items += stack(row_blocks(card, text_width, style), x, inner.top, text_width, ROW_SPACING)

@@ -98,6 +98,7 @@ class CardStyle:
     padding: float
     gap: float
     qr_share: float
+    qr_share_max: float  # the QR code may grow to this share of the width to keep its modules MIN_QR_MODULE
     name: TextStyle
     headline: TextStyle
     contact: TextStyle
@@ -110,6 +111,7 @@ CARD = CardStyle(
     padding=inches(0.13),
     gap=inches(0.08),
     qr_share=0.4,
+    qr_share_max=0.48,
     name=TextStyle(15, floor=10, minimum=6, weight=BOLD),
     headline=TextStyle(8.5, floor=7, max_lines=2, shorten=True),
     contact=TextStyle(8, floor=7, minimum=5.5),  # never shortened: a cut address is a wrong one
@@ -164,7 +166,7 @@ SHEET = SheetStyle(
     contact=TextStyle(8.5, floor=7, minimum=5),
     notes_label=TextStyle(7, floor=6),
     seat_column=38,
-    qr_max=mm(26),  # read at arm's length: about 2.5 cm is enough
+    qr_max=mm(30),  # read at arm's length: about 2.5-3 cm; 75 modules of 0.4 mm (version 12 and its margin)
     notes_share=0.27,
     note_line_pitch=15,
     row_max=110,

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sessions.models import SharedCard
 
-from .content import NameTag
+from .content import NameTag, contact_code
 from .geometry import Box, Paper
 from .layout import Progress, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter, Rule
@@ -23,6 +23,7 @@ def panel_items(tag: NameTag, panel: Box, style: TentStyle = TENT) -> list[Item]
     """One face of the tent: text column on the left, QR code on the right. `panel.y` is the table edge."""
     content = panel.inset(style.side_margin, style.edge_margin, style.side_margin, style.fold_margin)
     qr_size = min(style.qr_max, content.height)
+    code = contact_code(tag.card, qr_size)
     qr_box_x = content.right - qr_size
     qr_y = content.y + (content.height - qr_size) / 2
     column = Box(content.x, content.y, content.width - qr_size - style.gap, content.height)
@@ -38,7 +39,7 @@ def panel_items(tag: NameTag, panel: Box, style: TentStyle = TENT) -> list[Item]
     used = stack_height(blocks, style.spacing)
     top = column.top - max(column.height - used, 0) / 2  # centre the text block beside the QR code
     items: list[Item] = list(stack(blocks, column.x, top, column.width, style.spacing))
-    items.append(qr_square(tag.payload, qr_box_x, qr_y, qr_size))
+    items.append(qr_square(code, qr_box_x, qr_y, qr_size))
     return items
 
 

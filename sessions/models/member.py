@@ -79,6 +79,11 @@ def _dedupe(value: object) -> object:
 CardList = Annotated[list[ListItem], BeforeValidator(_dedupe), Field(max_length=limits.LIST_MAX)]
 
 
+# Registration questions whose answer is a job title (a roster import keeps it under its column's title
+# when the file also had a headline column).
+JOB_TITLE_QUESTIONS = frozenset({"title", "job title", "position", "job", "occupation", "current role"})
+
+
 class SharedCard(BaseModel):
     """The part of a card a member agreed to share. Every printout and export is built from this,
     so a field the member withheld cannot leak through a forgotten check."""
@@ -88,6 +93,7 @@ class SharedCard(BaseModel):
     first_name: str
     last_name: str
     headline: str | None = None
+    job_title: str | None = None  # shared with the headline: both are the professional profile
     employers: tuple[str, ...] = ()
     target_roles: tuple[str, ...] = ()
     target_companies: tuple[str, ...] = ()
@@ -159,6 +165,14 @@ class Member(BaseModel):
     def has_tag(self, tag: Tag) -> bool:
         return tag in self.tags
 
+    @property
+    def job_title(self) -> str | None:
+        """The job title an import kept as an answer (its headline came from another column), if any."""
+        for question, answer in self.extra.items():
+            if " ".join(question.casefold().split()) in JOB_TITLE_QUESTIONS and answer.strip():
+                return answer.strip()
+        return None
+
     def shared_card(self) -> SharedCard:
         """The card as other attendees may see it."""
         allowed = self.sharing
@@ -167,6 +181,7 @@ class Member(BaseModel):
             first_name=self.first_name,
             last_name=self.last_name,
             headline=(self.headline or None) if allowed.headline else None,
+            job_title=self.job_title if allowed.headline else None,
             employers=tuple(self.employers) if allowed.employers else (),
             target_roles=tuple(self.target_roles) if targets else (),
             target_companies=tuple(self.target_companies) if targets else (),
