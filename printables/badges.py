@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sessions.models import SharedCard
 
-from .content import NameTag, contact_code
+from .content import NameTag, contact_code, unprintable_warnings
 from .geometry import Box
 from .layout import Progress, cut_lines, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter
@@ -76,6 +76,7 @@ def labels(
     page_width, page_height = stock.page_size
     cells = stock.cells()
     writer = PdfWriter("Name badges", stock.page_size, subject=f"{len(cards)} badges on {stock.description}")
+    writer.warn(unprintable_warnings(cards))
     draw_cuts = stock.cut_lines if cut is None else cut
     for start in range(0, len(cards), len(cells)):
         batch = cards[start : start + len(cells)]

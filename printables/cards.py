@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from sessions.models import SharedCard
 
-from .content import contact_code, contact_lines, seeking_line
+from .content import contact_code, contact_lines, seeking_line, unprintable_warnings
 from .geometry import Box
 from .layout import Progress, cut_lines, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter
@@ -79,6 +79,7 @@ def business_cards(
     page_width, page_height = stock.page_size
     cells = stock.cells()
     writer = PdfWriter("Business cards", stock.page_size, subject=f"business cards on {stock.description}")
+    writer.warn(unprintable_warnings(cards))
     draw_cuts = stock.cut_lines if cut is None else cut
     queue = [card for card in cards for _ in range(per_member)]
     for start in range(0, len(queue), len(cells)):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from sessions.models import Meeting, SharedCard
 
+from .content import unprintable_warnings
 from .door import sort_key
 from .flow import Block, ColumnFlow
 from .geometry import Box, Paper
@@ -70,6 +71,7 @@ def company_index(
     page = paper.size
     content = Box(0, 0, *page).inset(style.margin)
     writer = PdfWriter("Company index", page, subject=f"{meeting.label}: who here worked where")
+    writer.warn(unprintable_warnings(people))
 
     def page_heading(number: int) -> tuple[list[Item], float]:
         title = fit("Who here worked at…?", style.title, content.width, 40)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sessions.models import SharedCard
 from sessions.vcard import vcard_for
 
+from .bidi import shaped
 from .qr import ERROR_LEVELS, modules_of, smallest_version
 from .styles import MIN_QR_MODULE
+from .typeface import unprintable
 
 _SCHEME = re.compile(r"^(https?://)?(www\.)?", re.IGNORECASE)
 
@@ -155,3 +158,21 @@ def seeking_line(card: SharedCard) -> str | None:
     if card.target_companies:
         parts.append("at " + ", ".join(card.target_companies))
     return ("Seeking: " + " · ".join(parts)) if parts else None
+
+
+def drawn_text(card: SharedCard) -> list[str]:
+    """Every piece of a member's card that may be drawn on paper."""
+    pieces = [card.first_name, card.last_name, card.headline or "", card.job_title or ""]
+    pieces += [*card.employers, *card.target_roles, *card.target_companies, *card.subgroups]
+    return pieces + contact_lines(card)
+
+
+def unprintable_warnings(cards: Iterable[SharedCard]) -> list[str]:
+    """One line per member whose card holds characters no bundled font has (emoji, mostly): they are left
+    out on paper (the QR code keeps them), and the facilitator is told whose."""
+    warnings = []
+    for card in cards:
+        missing = "".join(dict.fromkeys("".join(unprintable(shaped(piece)) for piece in drawn_text(card))))
+        if missing:
+            warnings.append(f"{card.full_name}: {missing} cannot be printed (no bundled font has it); left out")
+    return warnings

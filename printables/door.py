@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from sessions.models import Meeting, Round, SharedCard, Table
 
+from .content import unprintable_warnings
 from .flow import Block, ColumnFlow
 from .geometry import Box, Paper
 from .layout import stack
@@ -64,6 +65,7 @@ def _door_list(
     page = paper.landscape
     content = Box(0, 0, *page).inset(style.margin)
     writer = PdfWriter("Door list", page, subject=f"{meeting.label}: who sits where")
+    writer.warn(unprintable_warnings(cards.values()))
     seated = sorted(
         ((mid, cards[mid]) for mid in {mid for r in rounds for mid in r.member_ids} if mid in cards),
         key=lambda pair: sort_key(pair[1]),

@@ -97,6 +97,7 @@ class PrintResult:
     path: Path
     pages: int
     size: int
+    warnings: tuple[str, ...] = ()  # e.g. characters no font has, left out, naming the person
 
 
 def _sort_key(member: Member) -> tuple[str, str]:
@@ -254,4 +255,4 @@ def print_document(
         pdf.save(path)
     except OSError as exc:
         raise TablesessionError(f"{path}: cannot write the PDF ({exc.strerror or exc})") from None
-    return PrintResult(document, path, pdf.pages, len(pdf.data))
+    return PrintResult(document, path, pdf.pages, len(pdf.data), pdf.warnings)

@@ -69,6 +69,7 @@ class Pdf:
     data: bytes
     pages: int
     title: str
+    warnings: tuple[str, ...] = ()  # what could not be printed as given, naming whose it was
 
     def save(self, path: Path) -> Path:
         """Write the file whole or not at all (a crash never leaves half a PDF behind)."""
@@ -100,6 +101,11 @@ class PdfWriter:
         self.pages = 0
         self._page_open = False
         self._forms: dict[tuple[str, int], tuple[str, int]] = {}
+        self.warnings: list[str] = []
+
+    def warn(self, messages: Iterable[str]) -> None:
+        """Report with the finished document (a facilitator reads these before handing the pages out)."""
+        self.warnings.extend(message for message in messages if message not in self.warnings)
 
     def _touch(self) -> None:
         self._page_open = True
@@ -206,4 +212,4 @@ class PdfWriter:
             self.pages += 1
             self._page_open = False
         self.canvas.save()
-        return Pdf(self._buffer.getvalue(), self.pages, self.title)
+        return Pdf(self._buffer.getvalue(), self.pages, self.title, tuple(self.warnings))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sessions.models import Meeting, Round, SharedCard, Table
 from sessions.speaking_times import SpeakingSlot, round_end, speaking_slots
 
-from .content import contact_code, contact_lines
+from .content import contact_code, contact_lines, unprintable_warnings
 from .geometry import Box, Paper
 from .layout import Progress, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter, Rule
@@ -215,6 +215,7 @@ def table_sheets(
     page = paper.size
     content = Box(0, 0, *page).inset(style.margin)
     writer = PdfWriter("Table sheets", page, subject=f"{meeting.label}: table sheets")
+    writer.warn(unprintable_warnings(cards.values()))
     total = sum(len(r.tables) for r in rounds)
     done = 0
     for round_ in rounds:

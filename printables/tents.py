@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sessions.models import SharedCard
 
-from .content import NameTag, contact_code
+from .content import NameTag, contact_code, unprintable_warnings
 from .geometry import Box, Paper
 from .layout import Progress, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter, Rule
@@ -49,6 +49,7 @@ def tents(cards: Sequence[SharedCard], paper: Paper = Paper.LETTER, *, progress:
     page_width, page_height = stock.page_size
     _back, front = stock.cells()
     writer = PdfWriter("Tent cards", stock.page_size, subject=f"{len(cards)} folded name cards")
+    writer.warn(unprintable_warnings(cards))
     face = Box(0, 0, front.width, front.height)
     fold = Rule(0, front.top, page_width, front.top, width=0.5, gray=TENT.fold_gray, dash=TENT.fold_dash)
     for done, card in enumerate(cards, start=1):

@@ -7,6 +7,7 @@ in DejaVu Sans Condensed, the Chinese part in Droid Sans Fallback. Fonts are reg
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -36,12 +37,20 @@ class Face:
 SANS = Face("TSSans", "DejaVuSansCondensed.ttf")
 SANS_BOLD = Face("TSSans-Bold", "DejaVuSansCondensed-Bold.ttf")
 CJK = Face("TSCJK", "DroidSansFallback.ttf")  # no bold cut exists; bold text falls back to the regular one
+# Scripts DejaVu lacks, or lacks in part (the Allah ligature U+FDF2 that Arabic shaping forms); regular only.
+ARABIC = Face("TSArabic", "NotoSansArabic-Regular.ttf")
+THAI = Face("TSThai", "NotoSansThai-Regular.ttf")
+DEVANAGARI = Face("TSDevanagari", "NotoSansDevanagari-Regular.ttf")
+FALLBACKS = (ARABIC, THAI, DEVANAGARI, CJK)
 
 # For each weight, the faces tried in order for every character.
 CHAINS: dict[Weight, tuple[Face, ...]] = {
-    Weight.REGULAR: (SANS, CJK),
-    Weight.BOLD: (SANS_BOLD, CJK),
+    Weight.REGULAR: (SANS, *FALLBACKS),
+    Weight.BOLD: (SANS_BOLD, *FALLBACKS),
 }
+# Arabic letters are drawn in Noto Sans Arabic even where DejaVu has them, so a word whose ligature only
+# Noto has is not drawn in two styles.
+_ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 
 _lock = threading.Lock()
 _loaded: dict[str, TTFont] = {}
@@ -74,8 +83,35 @@ class Run:
 
 
 def _joins_previous(char: str) -> bool:
-    """Combining marks and joiners stay with the character before them, whatever the font."""
-    return unicodedata.combining(char) != 0 or char in "\u200d\u200c\ufe0f"
+    """Combining marks stay with the character before them when its face has them."""
+    return unicodedata.combining(char) != 0
+
+
+# Default-ignorable format characters: zero-width joiners and spaces, direction marks, variation selectors.
+_IGNORABLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufe00-\ufe0f\ufeff]")
+
+
+@lru_cache(maxsize=8192)
+def face_for(char: str, weight: Weight = Weight.REGULAR) -> Face | None:
+    """The face that draws `char`: the first in the weight's chain that has it (Arabic letters prefer Noto
+    Sans Arabic); None when no bundled face has it."""
+    chain = CHAINS[weight]
+    if _ARABIC_LETTERS.match(char) and has_glyph(ARABIC, char):
+        return ARABIC
+    return next((face for face in chain if has_glyph(face, char)), None)
+
+
+def _drawable(char: str, weight: Weight) -> bool:
+    return char.isspace() or _IGNORABLE.match(char) is not None or face_for(char, weight) is not None
+
+
+def unprintable(text: str, weight: Weight = Weight.REGULAR) -> str:
+    """The characters of `text` no bundled face can draw (emoji, scripts not bundled), each once, in order."""
+    missing = ""
+    for char in unicodedata.normalize("NFC", text):
+        if char not in missing and not _drawable(char, weight):
+            missing += char
+    return missing
 
 
 @lru_cache(maxsize=8192)
@@ -83,16 +119,26 @@ def runs(text: str, weight: Weight = Weight.REGULAR) -> tuple[Run, ...]:
     """`text` (NFC-normalised) split into runs, each in the first face of the chain that has its glyphs.
 
     Spaces take the font of the run they sit in, so "Wang 王" breaks into two runs, not three. A character
-    no face has is drawn in the first face (it shows as a box rather than vanishing).
+    no face has is left out (never drawn as the font's empty box); printing warns whose text lost it.
     """
-    chain = CHAINS[weight]
     normal = unicodedata.normalize("NFC", text)
     pieces: list[tuple[Face, list[str]]] = []
     for char in normal:
-        if pieces and (char.isspace() or _joins_previous(char)):
-            pieces[-1][1].append(char)
-            continue
-        face = next((f for f in chain if has_glyph(f, char)), chain[0])
+        if char.isspace():
+            if pieces:
+                pieces[-1][1].append(char)
+                continue
+            face = CHAINS[weight][0]
+        elif _IGNORABLE.match(char):
+            continue  # invisible format characters (joiners, variation selectors): nothing to draw
+        else:
+            found = face_for(char, weight)
+            if found is None:
+                continue  # left out rather than drawn as an empty box; see unprintable()
+            if _joins_previous(char) and pieces and has_glyph(pieces[-1][0], char):
+                pieces[-1][1].append(char)  # a mark stays with its letter when that face has it
+                continue
+            face = found
         if pieces and pieces[-1][0] == face:
             pieces[-1][1].append(char)
         else:

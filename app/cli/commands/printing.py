@@ -136,4 +136,6 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     context.print(
         f"wrote {result.path}: {result.pages} page{'s' if result.pages != 1 else ''}, {result.size // 1024} KB"
     )
+    for warning in result.warnings:
+        context.print(f"warning: {warning}")
     return 0

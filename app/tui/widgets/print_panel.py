@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import platformdirs
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -377,6 +378,8 @@ class PrintPanel(Vertical):
         title = DOCUMENTS[result.document].title
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         self._log(f"[green]✓[/] {title}: {result.path.name} ({pages})")
+        for warning in result.warnings:
+            self._log(f"[yellow]![/] {escape(warning)}")
 
     @on(DocumentFailed)
     def _failed(self, event: DocumentFailed) -> None:
