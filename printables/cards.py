@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from sessions.models import SharedCard
 
-from .content import contact_code, contact_lines, seeking_line, unprintable_warnings
+from .content import DEFAULT_REGION, contact_code, contact_lines, seeking_line, unprintable_warnings
 from .geometry import Box
 from .layout import Progress, cut_lines, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter
@@ -18,7 +18,7 @@ from .styles import CARD, LEGIBLE_MINIMUM, CardStyle
 from .text import fit
 
 
-def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD) -> list[Item]:
+def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD, region: str = DEFAULT_REGION) -> list[Item]:
     """Name, headline and what they seek on the left, the QR code on the right, contact details at the
     foot of the column. A contact detail too long for the column at its floor size (a long web address)
     takes the card's whole width below the QR code instead, rather than being cut."""
@@ -32,7 +32,7 @@ def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD) -> list[Ite
 
     contact_style = style.contact.scaled(scale, least=LEGIBLE_MINIMUM)
     column_width = content.width - qr_size - gap
-    details = contact_lines(card)
+    details = contact_lines(card, region)
     contacts = [fit(line, contact_style, column_width, content.height, atomic=True) for line in details]
     full_width = any(block.size < contact_style.floor_size - 1e-6 for block in contacts)
     if full_width:
@@ -71,6 +71,7 @@ def business_cards(
     copies: int | None = None,
     cut: bool | None = None,
     progress: Progress | None = None,
+    region: str = DEFAULT_REGION,
 ) -> Pdf:
     """`copies` cards for each member (default: a full sheet each), member after member."""
     if stock.kind is not StockKind.CARD:
@@ -86,7 +87,7 @@ def business_cards(
         if draw_cuts:
             writer.draw(cut_lines(cells, page_width, page_height))
         for cell, card in zip(cells, queue[start : start + len(cells)], strict=False):
-            writer.draw(card_items(card, cell))
+            writer.draw(card_items(card, cell, region=region))
         writer.next_page()
         report(progress, min(start + len(cells), len(queue)) // per_member, len(cards))
     return writer.finish()

@@ -5,22 +5,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from sessions.models import Meeting, SharedCard
+from sessions.models import Meeting, Round, SharedCard
 
 from .content import unprintable_warnings
-from .door import sort_key
+from .door import MISSING, sort_key
 from .flow import Block, ColumnFlow
 from .geometry import Box, Paper
 from .layout import stack
 from .pdf import Item, Pdf, PdfWriter, Rule
 from .sheets import meeting_line
 from .styles import COMPANIES, CompanyStyle
-from .text import TextStyle, fit, place, wrap
+from .text import TextStyle, fit, fit_atoms, place
 
 WORKED = "Worked there"
 LOOKING = "Looking for an insider"
+SEATS_NOTE = " · (their table in rounds 1 to {})"
 
 
 @dataclass
@@ -66,8 +67,12 @@ def company_index(
     paper: Paper = Paper.LETTER,
     *,
     style: CompanyStyle = COMPANIES,
+    rounds: Sequence[Round] = (),
 ) -> Pdf:
+    """`rounds` (with `cards` keyed by member id) adds each person's table in every round after their name,
+    so whoever wants an introduction can find them."""
     people = list(cards.values()) if isinstance(cards, Mapping) else list(cards)
+    seats = seat_labels(cards, rounds) if isinstance(cards, Mapping) else {}
     page = paper.size
     content = Box(0, 0, *page).inset(style.margin)
     writer = PdfWriter("Company index", page, subject=f"{meeting.label}: who here worked where")
@@ -91,13 +96,30 @@ def company_index(
         for label, group in ((WORKED, entry.worked), (LOOKING, entry.looking)):
             if not group:
                 continue
-            flow.add(_text_block(label, style.label, flow.width, keep=True, gray=0.35, gap_before=2))
-            names = ", ".join(card.full_name for card in group)
-            fitted = fit(names, style.people, flow.width, 10_000)
-            for line in wrap(names, flow.width, fitted.size, style.people.weight):
-                flow.add(_text_block(line, style.people, flow.width))
+            heading = label + (SEATS_NOTE.format(len(rounds)) if seats else "")
+            flow.add(_text_block(heading, style.label, flow.width, keep=True, gray=0.35, gap_before=2))
+            # A person and their tables stay on one line: a line breaks only between people.
+            names = [card.full_name + seats.get(id(card), "") for card in group]
+            entries_text = [name + ("," if index < len(names) - 1 else "") for index, name in enumerate(names)]
+            for block in fit_atoms(entries_text, style.people, flow.width, " "):
+                for line in block.lines:
+                    flow.add(_text_block(line, replace(style.people, size=block.size), flow.width))
     flow.finish()
     return writer.finish()
+
+
+def seat_labels(cards: Mapping[int, SharedCard], rounds: Sequence[Round]) -> dict[int, str]:
+    """' (1, Window, 2)': the table in each round for each card (keyed by the card object: two members may
+    share a card's wording), in round order; '–' for a round they were not seated in."""
+    if not rounds:
+        return {}
+    labels = {}
+    for member_id, card in cards.items():
+        tables = [round_.table_of(member_id) for round_ in rounds]
+        if any(tables):
+            shown = ", ".join(table.label if table is not None else MISSING for table in tables)
+            labels[id(card)] = f" ({shown})"
+    return labels
 
 
 def _text_block(

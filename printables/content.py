@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+import phonenumbers
 
 from sessions.models import SharedCard
 from sessions.vcard import vcard_for
@@ -124,23 +127,91 @@ class NameTag:
     headline: str | None
     subgroup: str | None
     card: SharedCard
+    looking_for: str | None = None
+    event: str | None = None  # the group or meeting title and the date
+    table: str | None = None  # where they sit in round 1, when asked for
+    first_time: bool = False
 
     @classmethod
-    def of(cls, card: SharedCard) -> NameTag:
+    def of(
+        cls, card: SharedCard, *, event: str | None = None, table: str | None = None, first_time: bool = False
+    ) -> NameTag:
         return cls(
             first_name=card.first_name,
             full_name=card.full_name if card.full_name != card.first_name else None,
             headline=card.headline,
             subgroup=" · ".join(card.subgroups) or None,
             card=card,
+            looking_for=seeking_line(card),
+            event=event,
+            table=table,
+            first_time=first_time,
         )
 
+    @property
+    def marks(self) -> str | None:
+        """'Table 3 · First time here': where to sit, and a welcome for a newcomer."""
+        parts = [table_title(self.table)] if self.table else []
+        if self.first_time:
+            parts.append(FIRST_TIME)
+        return " · ".join(parts) or None
 
-def contact_lines(card: SharedCard) -> list[str]:
+
+FIRST_TIME = "First time here"
+
+
+def table_title(label: str) -> str:
+    """'Table 3' for a numbered table; a named one ('Window 2') goes by its name."""
+    return f"Table {label}" if label.isdigit() else label
+
+
+@dataclass(frozen=True)
+class TagExtras:
+    """What a tent card or badge says beyond the member's card: set per printing, per person."""
+
+    event: str | None = None
+    tables: Mapping[int, str] = field(default_factory=dict)  # member id -> round-1 table label
+    first_timers: frozenset[int] = frozenset()
+
+    def tag(self, member_id: int | None, card: SharedCard) -> NameTag:
+        table = self.tables.get(member_id) if member_id is not None else None
+        return NameTag.of(card, event=self.event, table=table, first_time=member_id in self.first_timers)
+
+
+def tag_for(card: SharedCard, index: int, ids: Sequence[int | None] | None, extras: TagExtras | None) -> NameTag:
+    """The tent card or badge content of the `index`-th card of a printing."""
+    if extras is None:
+        return NameTag.of(card)
+    return extras.tag(ids[index] if ids is not None else None, card)
+
+
+def event_line(title: str, date: dt.date) -> str:
+    """'Weekly networking · Tue 24 Nov 2026'."""
+    return " · ".join(part for part in (title, date.strftime("%a %d %b %Y")) if part)
+
+
+DEFAULT_REGION = "US"
+
+
+def display_phone(phone: str, region: str = DEFAULT_REGION) -> str:
+    """A phone number as people in the group's region write it: '(214) 555-0106' for a US group, the
+    international form for a number from elsewhere. The E.164 form stays in QR codes and vCards."""
+    try:
+        number = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return phone
+    if not phonenumbers.is_possible_number(number):
+        return phone
+    national = phonenumbers.region_code_for_number(number) == region.upper()
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if national else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return str(phonenumbers.format_number(number, style))
+
+
+def contact_lines(card: SharedCard, region: str = DEFAULT_REGION) -> list[str]:
     """The direct contact details the member shares, phone first, as printed on cards and sheets."""
     lines = []
     if card.phone:
-        lines.append(card.phone)
+        lines.append(display_phone(card.phone, region))
     if card.email:
         lines.append(card.email)
     if card.linkedin:
@@ -151,13 +222,13 @@ def contact_lines(card: SharedCard) -> list[str]:
 
 
 def seeking_line(card: SharedCard) -> str | None:
-    """'Seeking: product management · at Sabre, Dell', or None when nothing is shared."""
+    """'Looking for: product management · at Sabre, Dell', or None when nothing is shared."""
     parts = []
     if card.target_roles:
         parts.append(", ".join(card.target_roles))
     if card.target_companies:
         parts.append("at " + ", ".join(card.target_companies))
-    return ("Seeking: " + " · ".join(parts)) if parts else None
+    return ("Looking for: " + " · ".join(parts)) if parts else None
 
 
 def drawn_text(card: SharedCard) -> list[str]:

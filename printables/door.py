@@ -28,6 +28,24 @@ def listed_name(card: SharedCard) -> str:
     return f"{card.last_name}, {card.first_name}" if card.last_name else card.first_name
 
 
+def distinguishing_notes(cards: Sequence[SharedCard]) -> dict[int, str]:
+    """For people listed under the same name, what tells them apart (keyed by position in `cards`): their
+    current employer, else their headline, else their sub-group, as far as they share them."""
+    by_name: dict[str, list[int]] = {}
+    for index, card in enumerate(cards):
+        by_name.setdefault(" ".join(listed_name(card).casefold().split()), []).append(index)
+    notes: dict[int, str] = {}
+    for indexes in by_name.values():
+        if len(indexes) < 2:
+            continue
+        for index in indexes:
+            card = cards[index]
+            note = card.current_employer or card.headline or " · ".join(card.subgroups)
+            if note:
+                notes[index] = note
+    return notes
+
+
 def _initial(card: SharedCard) -> str:
     key = sort_key(card)[0]
     return key[:1].upper() if key else "?"
@@ -105,14 +123,15 @@ def _door_list(
     name_width = flow.width - round_width * len(rounds) - 6
     one_line = True
     previous = ""
-    for member_id, card in seated:
+    notes = distinguishing_notes([card for _, card in seated])
+    for position, (member_id, card) in enumerate(seated):
         one_line = one_line and len(fit(listed_name(card), style.name, name_width, style.name.size * 2.4).lines) == 1
         initial = _initial(card)
         if initial != previous:
             previous = initial
             flow.add(_letter_block(initial, flow.width, style))
         labels_of = [_label(r.table_of(member_id)) for r in rounds]
-        flow.add(_entry_block(listed_name(card), labels_of, flow.width, round_width, style))
+        flow.add(_entry_block(listed_name(card), labels_of, flow.width, round_width, style, note=notes.get(position)))
     flow.finish()
     return writer.finish(), one_line
 
@@ -130,14 +149,25 @@ def _letter_block(initial: str, column_width: float, style: DoorStyle) -> Block:
     return Block(fitted.height + 7, draw, keep_with_next=True)
 
 
-def _entry_block(name: str, labels: Sequence[str], column_width: float, round_width: float, style: DoorStyle) -> Block:
-    """One person: name on the left (shrunk, then wrapped, never cut), a table label under each round."""
+def _entry_block(
+    name: str,
+    labels: Sequence[str],
+    column_width: float,
+    round_width: float,
+    style: DoorStyle,
+    *,
+    note: str | None = None,
+) -> Block:
+    """One person: name on the left (shrunk, then wrapped, never cut), a table label under each round; under
+    the name, smaller, what tells them apart from someone of the same name."""
     name_width = column_width - round_width * len(labels) - 6
     fitted = fit(name, style.name, name_width, style.name.size * 2.4)
+    noted = fit(note or "", style.note, name_width, style.note.size * 2.4)
+    below = noted.height + 1 if noted.lines else 0.0
     # A room's table name ("Garden room left") may take two lines; both are drawn, since two tables
     # can differ only in their last word.
     cells = [fit(label, style.table, round_width - 4, style.table.size * 2.4) for label in labels]
-    height = fitted.height + 2 * style.row_padding
+    height = fitted.height + below + 2 * style.row_padding
     if fitted.lines:
         # A label's first line sits on the name's first baseline, so its second line may reach lower.
         baseline = style.row_padding + metrics(fitted.style.weight)[0] * fitted.size
@@ -148,6 +178,7 @@ def _entry_block(name: str, labels: Sequence[str], column_width: float, round_wi
     def draw(x: float, top: float, _width: float) -> list[Item]:
         items: list[Item] = list(place(fitted, x, top - style.row_padding, name_width))
         baseline = items[0].y if items and isinstance(items[0], TextLine) else top - height
+        items += place(noted, x, top - style.row_padding - fitted.height - 1, name_width, gray=0.3)
         left = x + column_width - round_width * len(labels)
         for index, cell in enumerate(cells):
             lines = place(cell, left + index * round_width, top, round_width, align="center")

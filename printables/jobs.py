@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from sessions.checkin.first_time import first_timers
 from sessions.errors import NotFoundError, TablesessionError
 from sessions.models import Meeting, Member, Round, SharedCard
 from sessions.speaking_times import round_starts
@@ -21,6 +22,7 @@ from .badges import labels
 from .calibrate import calibration
 from .cards import business_cards
 from .companies import company_index
+from .content import DEFAULT_REGION, TagExtras, event_line
 from .door import door_list
 from .geometry import Paper
 from .layout import Progress
@@ -76,6 +78,7 @@ class PrintOptions:
     registered: bool = False  # everyone registered, not only those checked in
     member_ids: tuple[int, ...] = ()  # only these members
     copies: int | None = None  # business cards per member (default: a sheet)
+    table_number: bool = False  # tents and badges: print each person's round-1 table
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class PrintJob:
     cards: tuple[tuple[int, SharedCard], ...] = ()
     rounds: tuple[Round, ...] = ()
     starts: dict[int, dt.datetime] = field(default_factory=dict)
+    extras: TagExtras | None = None  # tents and badges: the meeting, round-1 tables, who is new
+    region: str = "US"  # phones print in this region's national format
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,13 @@ def _group_name(store: Store) -> str:
         return ""
 
 
+def _region(store: Store) -> str:
+    try:
+        return store.group.default_region
+    except NotFoundError:
+        return DEFAULT_REGION
+
+
 def gather(store: Store, meeting: Meeting | None, document: Document, options: PrintOptions) -> PrintJob:
     """Read what `document` needs. Raises TablesessionError when the meeting is not ready for it."""
     info = DOCUMENTS[document]
@@ -172,10 +184,33 @@ def gather(store: Store, meeting: Meeting | None, document: Document, options: P
             first = dt.datetime.combine(meeting.date, options.start)
             times = round_starts(meeting, first, [r.largest_table for r in rounds], options.round_break)
             starts = {r.number: when for r, when in zip(rounds, times, strict=True)}
-        return PrintJob(document, options, group, meeting, cards, rounds, starts)
+        return PrintJob(document, options, group, meeting, cards, rounds, starts, region=_region(store))
     people = _people(store, meeting, options)
     cards = tuple((member.id, member.shared_card()) for member in people if member.id is not None)
-    return PrintJob(document, options, group, meeting, cards)
+    extras = _tag_extras(store, meeting, people, options, group) if document in NAME_TAGS else None
+    seated: tuple[Round, ...] = ()
+    if document is Document.COMPANIES:
+        plan = store.seating.load(meeting.id)  # optional: with a plan, the index says where each person sits
+        seated = plan.rounds if plan is not None else ()
+    return PrintJob(document, options, group, meeting, cards, seated, extras=extras, region=_region(store))
+
+
+NAME_TAGS = (Document.TENTS, Document.BADGES)
+
+
+def _tag_extras(store: Store, meeting: Meeting, people: list[Member], options: PrintOptions, group: str) -> TagExtras:
+    """What tents and badges add to each card: the meeting and date, who is new, and (asked for) the table."""
+    assert meeting.id is not None
+    tables: dict[int, str] = {}
+    if options.table_number:
+        plan = store.seating.load(meeting.id)
+        if plan is None or not plan.rounds:
+            raise TablesessionError(
+                f"--table-number: the meeting of {meeting.date.isoformat()} has no seating plan yet; seat people first"
+            )
+        tables = {mid: table.label for table in plan.rounds[0].tables for mid in table.member_ids}
+    new = first_timers(store, meeting, people)
+    return TagExtras(event_line(meeting.title or group, meeting.date), tables, frozenset(new))
 
 
 def _paper_for_stock(kind: StockKind, options: PrintOptions) -> Paper | None:
@@ -186,9 +221,9 @@ def _paper_for_stock(kind: StockKind, options: PrintOptions) -> Paper | None:
 
 
 def calibration_stocks(options: PrintOptions) -> list[Stock]:
-    """Every stock, or those called --stock (plain: the plain layouts for --paper)."""
+    """Every stock for --paper, or those called --stock (plain: the plain layouts for --paper)."""
     if options.stock is None:
-        return list(STOCKS)
+        return [stock for stock in STOCKS if stock.paper is options.paper]
     wanted = options.stock.strip().lower()
     chosen = [s for s in STOCKS if s.name == wanted and (wanted != PLAIN or s.paper is options.paper)]
     if not chosen:
@@ -208,18 +243,23 @@ def render(job: PrintJob, progress: Progress | None = None) -> Pdf:
     assert meeting is not None
     if info.stock_kind is not None:
         stock = find_stock(info.stock_kind, options.stock or PLAIN, _paper_for_stock(info.stock_kind, options))
+        ids = [member_id for member_id, _ in job.cards]
         if job.document is Document.TENTS:
-            return tents(cards, stock.paper, progress=progress)
+            return tents(cards, stock.paper, progress=progress, extras=job.extras, ids=ids)
         if job.document is Document.BADGES:
-            return labels(cards, stock, cut=options.cut_lines, progress=progress)
-        return business_cards(cards, stock, copies=options.copies, cut=options.cut_lines, progress=progress)
+            return labels(cards, stock, cut=options.cut_lines, progress=progress, extras=job.extras, ids=ids)
+        return business_cards(
+            cards, stock, copies=options.copies, cut=options.cut_lines, progress=progress, region=job.region
+        )
     if job.document is Document.SHEETS:
         by_id = dict(job.cards)
         paper = options.paper
-        return table_sheets(job.group_name, meeting, job.rounds, by_id, paper, starts=job.starts, progress=progress)
+        return table_sheets(
+            job.group_name, meeting, job.rounds, by_id, paper, starts=job.starts, progress=progress, region=job.region
+        )
     if job.document is Document.DOOR:
         return door_list(job.group_name, meeting, job.rounds, dict(job.cards), options.paper)
-    return company_index(job.group_name, meeting, cards, options.paper)
+    return company_index(job.group_name, meeting, dict(job.cards), options.paper, rounds=job.rounds)
 
 
 def file_name(job: PrintJob) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sessions.models import Meeting, Round, SharedCard, Table
 from sessions.speaking_times import SpeakingSlot, round_end, speaking_slots
 
-from .content import contact_code, contact_lines, unprintable_warnings
+from .content import DEFAULT_REGION, contact_code, contact_lines, table_title, unprintable_warnings
 from .geometry import Box, Paper
 from .layout import Progress, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter, Rule
@@ -49,11 +49,6 @@ def schedule_text(meeting: Meeting, slots: Sequence[SpeakingSlot], round_turns: 
         return f"Speaking order: seat 1 first, then around the table; {each}; the round takes {length(total)}."
     times = " · ".join(f"seat {slot.seat} at {clock_time(slot.starts_at)}" for slot in slots)
     return f"Speaking schedule ({each}): {times}; the round ends at {clock_time(ends)}."
-
-
-def table_title(label: str) -> str:
-    """'Table 3' for a numbered table; a named one ('Window 2') goes by its name."""
-    return f"Table {label}" if label.isdigit() else label
 
 
 @dataclass(frozen=True)
@@ -124,19 +119,23 @@ def text_width_of(row_width: float, style: SheetStyle = SHEET) -> float:
     return row_width * (1 - style.notes_share) - 10 - style.seat_column - 4 - style.qr_max - 8
 
 
-def row_blocks(card: SharedCard | None, text_width: float, style: SheetStyle = SHEET) -> list[Fitted]:
+def row_blocks(
+    card: SharedCard | None, text_width: float, style: SheetStyle = SHEET, region: str = DEFAULT_REGION
+) -> list[Fitted]:
     """Everything a member shares, set to the column width: secondary text shrinks to its floor and wraps
     (the row grows rather than anything being left out), contact details are never cut."""
     if card is None:
         return [fit("(empty seat)", style.headline, text_width, UNBOUNDED)]
     styles = {"name": style.name, "headline": style.headline, "detail": style.detail}
     blocks = [fit(text, styles[kind], text_width, UNBOUNDED) for kind, text in member_text(card) if text]
-    return blocks + fit_atoms(contact_lines(card), style.contact, text_width)
+    return blocks + fit_atoms(contact_lines(card, region), style.contact, text_width)
 
 
-def row_height_needed(card: SharedCard | None, row_width: float, style: SheetStyle = SHEET) -> float:
+def row_height_needed(
+    card: SharedCard | None, row_width: float, style: SheetStyle = SHEET, region: str = DEFAULT_REGION
+) -> float:
     """Room for everything the member shares, and for a QR code with modules of at least MIN_QR_MODULE."""
-    text = stack_height(row_blocks(card, text_width_of(row_width, style), style), ROW_SPACING)
+    text = stack_height(row_blocks(card, text_width_of(row_width, style), style, region), ROW_SPACING)
     code = contact_code(card, style.qr_max).least_size if card is not None else 0.0
     return max(style.row_min, text + 2 * style.row_padding, code + 2 * style.row_padding)
 
@@ -147,6 +146,8 @@ def row_items(
     slot: SpeakingSlot | None,
     row: Box,
     style: SheetStyle = SHEET,
+    *,
+    region: str = DEFAULT_REGION,
 ) -> list[Item]:
     items: list[Item] = []
     inner = row.inset(0, style.row_padding, 0, style.row_padding)
@@ -171,7 +172,7 @@ def row_items(
         items.append(qr_square(contact_code(card, qr_size), x, inner.top - qr_size, qr_size))
     x += style.qr_max + 8
     text_width = text_width_of(row.width, style)
-    items += stack(row_blocks(card, text_width, style), x, inner.top, text_width, ROW_SPACING)
+    items += stack(row_blocks(card, text_width, style, region), x, inner.top, text_width, ROW_SPACING)
     items.append(Rule(row.x, row.y, row.right, row.y, width=0.5, gray=style.rule_gray))
     return items
 
@@ -210,6 +211,7 @@ def table_sheets(
     starts: Mapping[int, dt.datetime] | None = None,
     progress: Progress | None = None,
     style: SheetStyle = SHEET,
+    region: str = DEFAULT_REGION,
 ) -> Pdf:
     """A page per table per round. `starts` maps a round number to its start time, for the schedule."""
     page = paper.size
@@ -232,7 +234,7 @@ def table_sheets(
             _, rows_top = header_items(header, content, style)
             available = rows_top - content.y
             cards_at = [cards.get(seat.member_id) for seat in seats]
-            needed = [min(row_height_needed(card, content.width, style), available) for card in cards_at]
+            needed = [min(row_height_needed(card, content.width, style, region), available) for card in cards_at]
             for number, page_rows in enumerate(paginate(needed, available) if seats else []):
                 header = SheetHeader(group_name, meeting, round_.number, table, schedule, continued=number > 0)
                 items, rows_top = header_items(header, content, style)
@@ -240,7 +242,7 @@ def table_sheets(
                 for index, row_height in zip(page_rows, heights, strict=True):
                     row = Box(content.x, rows_top - row_height, content.width, row_height)
                     slot = by_seat.get(seats[index].number)
-                    items += row_items(seats[index].number, cards_at[index], slot, row, style)
+                    items += row_items(seats[index].number, cards_at[index], slot, row, style, region=region)
                     rows_top -= row_height
                 writer.draw(items)
                 writer.next_page()

@@ -21,6 +21,8 @@ BOLD = Weight.BOLD
 MIN_QR_MODULE = mm(0.4)
 # Lines enough for any text a member can enter (see sessions.models.limits): never shortened.
 EVERYTHING = 400
+# Ink keeps at least this far from a label's die-cut edge (a die-cut wanders by about a millimetre).
+SAFE_EDGE = mm(1.5)
 # Secondary text on a small cell is not scaled below this.
 LEGIBLE_MINIMUM = 6.5
 
@@ -39,6 +41,11 @@ class TentStyle:
     subgroup: TextStyle
     fold_gray: float
     fold_dash: tuple[float, ...]
+    event: TextStyle
+    event_gray: float
+    looking_for: TextStyle
+    marks: TextStyle
+    first_name_share: float  # the other lines leave the first name at least this share of the column
 
 
 TENT = TentStyle(
@@ -54,6 +61,11 @@ TENT = TentStyle(
     subgroup=TextStyle(16, floor=11, weight=BOLD, shorten=True),
     fold_gray=0.7,
     fold_dash=(4, 4),
+    event=TextStyle(13, floor=10, shorten=True),
+    event_gray=0.35,
+    looking_for=TextStyle(15, floor=12, max_lines=2, shorten=True),
+    marks=TextStyle(20, floor=13, weight=BOLD, shorten=True),
+    first_name_share=0.42,
 )
 
 
@@ -72,6 +84,8 @@ class BadgeStyle:
     full_name: TextStyle
     headline: TextStyle
     subgroup: TextStyle
+    event: TextStyle
+    event_gray: float
 
 
 BADGE = BadgeStyle(
@@ -86,6 +100,8 @@ BADGE = BadgeStyle(
     full_name=TextStyle(17, floor=10, minimum=6),
     headline=TextStyle(11, floor=8.5, max_lines=3, shorten=True),
     subgroup=TextStyle(11, floor=8, weight=BOLD, shorten=True),
+    event=TextStyle(9, floor=7, shorten=True),
+    event_gray=0.35,
 )
 
 
@@ -187,6 +203,7 @@ class DoorStyle:
     heading: TextStyle
     name: TextStyle
     table: TextStyle
+    note: TextStyle  # what tells two people of the same name apart
     round_column_min: float
     round_column_max: float
     row_padding: float
@@ -199,6 +216,7 @@ class DoorStyle:
             heading=self.heading.scaled(factor),
             name=self.name.scaled(factor),
             table=self.table.scaled(factor),
+            note=self.note.scaled(factor),
             round_column_min=self.round_column_min * factor,
             round_column_max=self.round_column_max * factor,
             row_padding=self.row_padding * factor,
@@ -214,6 +232,7 @@ DOOR = DoorStyle(
     heading=TextStyle(11, floor=8, weight=BOLD),
     name=TextStyle(16, floor=10, minimum=6),
     table=TextStyle(16, floor=9, minimum=6, weight=BOLD),
+    note=TextStyle(10, floor=8, max_lines=2, shorten=True),
     round_column_min=26,
     round_column_max=60,
     row_padding=3,

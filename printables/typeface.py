@@ -8,6 +8,7 @@ in DejaVu Sans Condensed, the Chinese part in Droid Sans Fallback. Fonts are reg
 from __future__ import annotations
 
 import re
+import struct
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -165,3 +166,26 @@ def metrics(weight: Weight = Weight.REGULAR) -> tuple[float, float]:
 def faces_used(text: str, weight: Weight = Weight.REGULAR) -> set[str]:
     """Names of the fonts a string is drawn with (tests use it to check the CJK face is picked)."""
     return {run.font for run in runs(text, weight)}
+
+
+@lru_cache(maxsize=4096)
+def ink_top(text: str, weight: Weight = Weight.REGULAR) -> float:
+    """How high above the baseline the tallest glyph of `text` reaches, per point of size: stacked accents
+    ('Nguyễn', 'Ánh') rise well above the ascent that lines are set by."""
+    top = 0.0
+    for run in runs(text, weight):
+        face = load(_by_name[run.font]).face
+        glyf = face.table["glyf"]["offset"]
+        for char in run.text:
+            glyph = face.charToGlyph.get(ord(char))
+            if glyph is None or glyph + 1 >= len(face.glyphPos):
+                continue
+            start = face.glyphPos[glyph]
+            if face.glyphPos[glyph + 1] <= start:
+                continue  # an empty glyph (a space)
+            (y_max,) = struct.unpack(">h", face._ttf_data[glyf + start + 8 : glyf + start + 10])
+            top = max(top, y_max / face.unitsPerEm)
+    return top
+
+
+_by_name = {face.name: face for face in (SANS, SANS_BOLD, *FALLBACKS)}

@@ -125,7 +125,7 @@ def test_business_cards_a_sheet_per_member(stock: Stock, cards: list[SharedCard]
     for card, page in zip(chosen, pages, strict=True):
         assert page.codes == [qr_payload(card)] * stock.per_page
     assert "olga@example.com" in pages[0].text
-    assert "+12145550101" in pages[0].text
+    assert "(214) 555-0101" in pages[0].text  # the national form on paper; E.164 in the QR code
     assert "linkedin.com/in/olga-dubois" in pages[0].text
     assert "example.com/kwame" in pages[1].text
     assert_private_stays_private([p.text for p in pages], [c for p in pages for c in p.codes])

@@ -71,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--registered", action="store_true", help="everyone registered, not only those checked in")
     parser.add_argument("--member", type=int, action="append", default=[], metavar="ID", help="only this member")
     parser.add_argument("--copies", type=_positive, metavar="N", help="cards: how many per member (default: a sheet)")
+    parser.add_argument(
+        "--table-number", action="store_true", help="tents and badges: print each person's round-1 table"
+    )
     parser.add_argument("--list-stock", action="store_true", help="list the stock and stop")
     parser.set_defaults(handler=run)
 
@@ -104,6 +107,8 @@ def options_from(args: argparse.Namespace, document: Document) -> PrintOptions:
             paper = stock.paper
     if args.copies is not None and document is not Document.CARDS:
         raise TablesessionError("--copies is for business cards (print cards)")
+    if args.table_number and document not in (Document.TENTS, Document.BADGES):
+        raise TablesessionError("--table-number is for tents and badges")
     if args.round is not None and not DOCUMENTS[document].needs_plan:
         raise TablesessionError(f"--round is for sheets and the door list, not {document.value}")
     return PrintOptions(
@@ -116,6 +121,7 @@ def options_from(args: argparse.Namespace, document: Document) -> PrintOptions:
         registered=args.registered,
         member_ids=tuple(args.member),
         copies=args.copies,
+        table_number=args.table_number,
     )
 
 

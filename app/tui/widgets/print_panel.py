@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import platformdirs
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -226,6 +225,9 @@ class PrintPanel(Vertical):
                     yield Label("Round starts", classes="print-label")
                     yield Input(placeholder="HH:MM", id="print-start", max_length=5, compact=True)
                     yield Checkbox("Everyone registered", id="print-registered", compact=True)
+                with Horizontal(classes="print-row"):
+                    yield Label("Tents, badges", classes="print-label")
+                    yield Checkbox("Round-1 table", id="print-table-number", compact=True)
         with Horizontal(id="print-actions"):
             yield Button("Generate (g)", id="print-generate", variant="primary")
             yield Button("Open PDFs (o)", id="print-open", disabled=True)
@@ -316,6 +318,8 @@ class PrintPanel(Vertical):
             cut_lines=cut,
             start=start,
             registered=self.query_one("#print-registered", Checkbox).value,
+            table_number=document in (Document.TENTS, Document.BADGES)
+            and self.query_one("#print-table-number", Checkbox).value,
         )
 
     def _log(self, line: str) -> None:
@@ -379,7 +383,7 @@ class PrintPanel(Vertical):
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         self._log(f"[green]✓[/] {title}: {result.path.name} ({pages})")
         for warning in result.warnings:
-            self._log(f"[yellow]![/] {escape(warning)}")
+            self._log(f"! {warning}")
 
     @on(DocumentFailed)
     def _failed(self, event: DocumentFailed) -> None:
