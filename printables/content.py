@@ -241,9 +241,12 @@ def drawn_text(card: SharedCard) -> list[str]:
 def unprintable_warnings(cards: Iterable[SharedCard]) -> list[str]:
     """One line per member whose card holds characters no bundled font has (emoji, mostly): they are left
     out on paper (the QR code keeps them), and the facilitator is told whose."""
-    warnings = []
-    for card in cards:
-        missing = "".join(dict.fromkeys("".join(unprintable(shaped(piece)) for piece in drawn_text(card))))
-        if missing:
-            warnings.append(f"{card.full_name}: {missing} cannot be printed (no bundled font has it); left out")
-    return warnings
+    return [warning for warning in map(_unprintable_warning, cards) if warning]
+
+
+@lru_cache(maxsize=4096)
+def _unprintable_warning(card: SharedCard) -> str | None:
+    missing = "".join(dict.fromkeys("".join(unprintable(shaped(piece)) for piece in drawn_text(card))))
+    if not missing:
+        return None
+    return f"{card.full_name}: {missing} cannot be printed (no bundled font has it); left out"

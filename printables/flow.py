@@ -1,4 +1,4 @@
-"""Blocks flowing down columns and onto new pages: the door list and the company index."""
+"""Blocks flowing down columns and onto new pages: the door list, the company index, the follow-up pages."""
 
 from __future__ import annotations
 
@@ -85,11 +85,24 @@ class ColumnFlow:
         group = [*self._pending, block]
         self._pending = []
         height = sum(b.height for b in group)
-        if not self._fits(height):
+        if not self._fits(height) and height <= self._column_height():
             self._new_column()
+        if not self._fits(height):
+            # Taller than a whole column (a very long card): it breaks between its blocks.
+            for member in group:
+                if not self._fits(member.height) and self._top < self._columns_top:
+                    self._new_column()
+                self._place(member)
+            return
         for member in group:
-            self._items.extend(member.draw(self.column_x, self._top, self.width))
-            self._top -= member.height
+            self._place(member)
+
+    def _place(self, block: Block) -> None:
+        self._items.extend(block.draw(self.column_x, self._top, self.width))
+        self._top -= block.height
+
+    def _column_height(self) -> float:
+        return self._columns_top - self.content.y
 
     def finish(self) -> None:
         if self._column < 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,31 +121,45 @@ class PdfWriter:
             self.canvas.setPageSize(page_size)
 
     def draw(self, items: Iterable[Item]) -> None:
+        """Items in order; consecutive text lines go into one text object (a page of a follow-up holds
+        hundreds of lines, and a text object each is most of the time spent writing it)."""
+        lines: list[TextLine] = []
         for item in items:
             if isinstance(item, TextLine):
-                self.text(item)
-            elif isinstance(item, QrItem):
+                lines.append(item)
+                continue
+            if lines:
+                self.texts(lines)
+                lines = []
+            if isinstance(item, QrItem):
                 self.qr(item)
             elif isinstance(item, Rule):
                 self.rule(item)
             else:
                 self.frame(item)
+        if lines:
+            self.texts(lines)
 
     def text(self, line: TextLine) -> None:
+        self.texts([line])
+
+    def texts(self, lines: Sequence[TextLine]) -> None:
         self._touch()
         canvas = self.canvas
-        text = canvas.beginText(line.x, line.y)
-        for run in runs(visual(line.text), line.weight):
-            text.setFont(run.font, line.size)
-            text.textOut(run.text)
-        if line.gray:
-            # A fill colour set in a text object outlives it; keep grey to this line.
-            canvas.saveState()
-            canvas.setFillGray(line.gray)
-            canvas.drawText(text)
-            canvas.restoreState()
-        else:
-            canvas.drawText(text)
+        text = canvas.beginText()
+        gray = 0.0
+        for line in lines:
+            if line.gray != gray:
+                # A fill colour set in a text object outlives it: reset below, and restored after.
+                text.setFillGray(line.gray)
+                gray = line.gray
+            text.setTextOrigin(line.x, line.y)
+            for run in runs(visual(line.text), line.weight):
+                text.setFont(run.font, line.size)
+                text.textOut(run.text)
+        if gray:
+            text.setFillGray(0)
+        canvas.drawText(text)
 
     def _form_for(self, payload: str, error_correction: int) -> tuple[str, int]:
         form = self._forms.get((payload, error_correction))

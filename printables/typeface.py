@@ -102,12 +102,15 @@ def face_for(char: str, weight: Weight = Weight.REGULAR) -> Face | None:
     return next((face for face in chain if has_glyph(face, char)), None)
 
 
+@lru_cache(maxsize=16384)
 def _drawable(char: str, weight: Weight) -> bool:
     return char.isspace() or _IGNORABLE.match(char) is not None or face_for(char, weight) is not None
 
 
 def unprintable(text: str, weight: Weight = Weight.REGULAR) -> str:
     """The characters of `text` no bundled face can draw (emoji, scripts not bundled), each once, in order."""
+    if text.isascii() and text.isprintable():
+        return ""  # the first face has every printable ASCII character
     missing = ""
     for char in unicodedata.normalize("NFC", text):
         if char not in missing and not _drawable(char, weight):

@@ -141,12 +141,12 @@ def test_a_meeting_without_seating_has_nothing_to_follow_up(store: Store, clock:
 
 def test_a_long_list_flows_onto_a_second_column_and_page(run_meeting: RunMeeting, store: Store) -> None:
     followup = build_followups(store, ExportScope(run_meeting.meeting))[0]
-    # Twelve rounds with the same people: the first lists them in full, the rest point back to it.
-    crowded = replace(followup, tables=tuple(replace(followup.tables[0], round_number=n) for n in range(1, 13)))
+    # Twenty rounds with the same people: the first lists them in full, the rest point back to it.
+    crowded = replace(followup, tables=tuple(replace(followup.tables[0], round_number=n) for n in range(1, 21)))
     texts = page_texts(followup_pdf(crowded, ExportScope(run_meeting.meeting)))
     assert len(texts) >= 2
     assert "page 2" in texts[1]
-    assert "Round 12 · Table" in "".join(texts)
+    assert "Round 20 · Table" in "".join(texts)
 
 
 def test_a_new_folder_appears_whole_or_not_at_all(tmp_path: Path) -> None:

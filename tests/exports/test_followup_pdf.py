@@ -13,7 +13,6 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from printables.followup import followup_pdf, page_writer
-from printables.pdf_file import literal, pdf_number, text_string
 from sessions.exports import Contact, ExportScope, Followup, TableMet, build_followups
 from sessions.models import Meeting, SharedCard
 from sessions.store import Store
@@ -41,9 +40,9 @@ def font_programs(data: bytes) -> list[bytes]:
     for page in PdfReader(io.BytesIO(data)).pages:
         for reference in page["/Resources"]["/Font"].values():
             font = reference.get_object()
-            if "/DescendantFonts" in font:
-                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
-                programs.append(descriptor["/FontFile2"].get_data())
+            target = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            if "/FontDescriptor" in target:
+                programs.append(target["/FontDescriptor"].get_object()["/FontFile2"].get_data())
     return programs
 
 
@@ -85,7 +84,7 @@ def test_names_in_every_script_read_back_in_embedded_fonts() -> None:
     assert programs
     for program in programs:
         parsed = TTFontFile(io.BytesIO(program), validate=1, charInfo=0)
-        assert 1 < parsed.numGlyphs < 60, "a subset holds only the glyphs drawn"
+        assert 1 < parsed.numGlyphs < 300, "a subset holds only the glyphs drawn (and ASCII), not the face"
     image = render(data, 0, 72)
     assert sum(image.histogram()[:128]) > 2000
 
@@ -130,11 +129,7 @@ def test_a_card_taller_than_a_column_breaks_between_its_lines() -> None:
     assert textpage.get_charbox(raw.index("Noah Quinn"))[0] > middle
 
 
-def test_pdf_numbers_strings_and_metadata_are_written_safely() -> None:
-    assert [pdf_number(v) for v in (10.0, 0.0, -0.0001, 612.34567, -3.5)] == ["10", "0", "0", "612.346", "-3.5"]
-    assert literal(b"a(b)c\\d\x07") == b"(a\\(b\\)c\\\\d\\007)"
-    assert text_string("Follow-up") == b"(Follow-up)"
-    assert text_string("美咲") == b"<FEFF7F8E54B2>"
+def test_metadata_and_a_mixed_script_footer_are_written_safely() -> None:
     data = followup_pdf(followup_with(card("美咲", "山田"), card("Noah", "Quinn")), ExportScope(MEETING))
     assert PdfReader(io.BytesIO(data)).metadata.title == "Follow-up for 美咲 山田"
     # The footer mixes the name's script with Latin: drawn in runs, both read back.
