@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from printables.geometry import Paper
+from printables.stock import STOCKS
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
-from .print_pdf_reading import page_count
+from .print_pdf_reading import page_count, page_texts
 
 
 def run(store: Store, clock: FakeClock, *args: str) -> int:
@@ -89,3 +91,26 @@ def test_bench_print_reports_time_size_and_no_bitmaps(
     assert figures["image_xobjects"] == 0
     assert figures["total_s"] > 0
     assert figures["tents_kb_per_page"] > 0
+
+
+def test_table_numbers_and_calibration_paper_from_the_command_line(
+    print_store: Store, clock: FakeClock, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    badges = tmp_path / "badges.pdf"
+    assert run(print_store, clock, "print", "badges", "--table-number", "-o", str(badges)) == 0
+    assert "Table 1" in " ".join(page_texts(badges.read_bytes()))
+    assert run(print_store, clock, "print", "door", "--table-number") == 2
+    assert "--table-number is for tents and badges" in capsys.readouterr().err
+    calibration = tmp_path / "calibration.pdf"
+    assert run(print_store, clock, "print", "calibrate", "--paper", "a4", "-o", str(calibration)) == 0
+    assert page_count(calibration.read_bytes()) == sum(1 for stock in STOCKS if stock.paper is Paper.A4)
+
+
+def test_a_character_no_font_has_is_named_in_a_warning(
+    print_store: Store, clock: FakeClock, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = next(iter(print_store.members.get_many([1]).values()))
+    print_store.members.update(member.model_copy(update={"last_name": "Dubois 🎉"}))
+    assert run(print_store, clock, "print", "tents", "--registered", "-o", str(tmp_path / "t.pdf")) == 0
+    out = capsys.readouterr().out
+    assert "warning: Olga Dubois 🎉: 🎉 cannot be printed" in out

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, ProgressBar, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, ProgressBar, Select, SelectionList, Static
 
 from app.tui.app import create_app
 from app.tui.screens.print_export import PrintExportScreen
@@ -18,6 +18,8 @@ from printables.jobs import Document
 from sessions.models import Meeting
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
+
+from .print_pdf_reading import page_texts
 
 SIZE = (120, 36)
 
@@ -202,3 +204,17 @@ def test_opening_files_never_fails_without_a_viewer(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(print_panel.subprocess, "Popen", broken)
     assert print_panel.open_paths([tmp_path / "a.pdf"]) is False
     assert print_panel.open_paths([]) is False
+
+
+async def test_the_round_1_table_is_an_option_for_tents_and_badges(
+    print_store: Store, clock: FakeClock, opened: Opened, tmp_path: Path
+) -> None:
+    async with create_app(print_store, clock).run_test(size=SIZE) as pilot:
+        panel = await open_print_area(pilot)
+        panel.query_one("#print-table-number", Checkbox).value = True
+        assert isinstance(pilot.app.screen, PrintExportScreen)
+        pilot.app.screen.generate_only(Document.TENTS)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        tents = tmp_path / "prints" / "2026-11-24" / "2026-11-24-tents-letter.pdf"
+        assert "Table 1" in " ".join(page_texts(tents.read_bytes()))
