@@ -179,9 +179,12 @@ def smallest_version(payload: str, error_correction: int = ERROR_CORRECTION) -> 
 @lru_cache(maxsize=2048)
 def qr_matrix(payload: str, error_correction: int = ERROR_CORRECTION) -> QrMatrix:
     """The QR symbol of `payload` as UTF-8 bytes (byte mode, no ECI) at the error-correction level."""
-    code = qrcode.QRCode(error_correction=error_correction, border=0, mask_pattern=0)
+    # The version is worked out from the byte count (python-qrcode's own search encodes the data each try).
+    code = qrcode.QRCode(
+        version=smallest_version(payload, error_correction), error_correction=error_correction, border=0, mask_pattern=0
+    )
     code.add_data(payload.encode("utf-8"), optimize=0)
-    code.make(fit=True)
+    code.make(fit=code.version is None)
     mask = best_mask(code)
     if mask != 0:
         code.makeImpl(False, mask)
