@@ -194,10 +194,13 @@ def fit(text: str, style: TextStyle, box_width: float, box_height: float, *, ato
         return wrapped
     if single >= style.minimum_size:
         return Fitted((text,), single, style)
-    size = style.minimum_size
-    lines = wrap(text, box_width, size, style.weight)
-    overflow = block_height(len(lines), size, style) > box_height + 1e-6
-    return Fitted(tuple(lines), size, style, overflow=overflow)
+    return _at_minimum(wrap(text, box_width, style.minimum_size, style.weight), style, box_height)
+
+
+def _at_minimum(lines: list[str], style: TextStyle, box_height: float) -> Fitted:
+    """Lines set at the style's minimum size: the last resort, marked when even they overflow the box."""
+    overflow = block_height(len(lines), style.minimum_size, style) > box_height + 1e-6
+    return Fitted(tuple(lines), style.minimum_size, style, overflow=overflow)
 
 
 def _largest_wrapped(text: str, style: TextStyle, box_width: float, box_height: float) -> Fitted | None:
@@ -221,10 +224,7 @@ def _largest_wrapped(text: str, style: TextStyle, box_width: float, box_height: 
 def _fit_atomic(text: str, style: TextStyle, box_width: float, box_height: float, single: float) -> Fitted:
     if single >= style.minimum_size:
         return Fitted((text,), single, style)
-    size = style.minimum_size
-    lines = _split_long(text, box_width, size, style.weight)
-    overflow = block_height(len(lines), size, style) > box_height + 1e-6
-    return Fitted(tuple(lines), size, style, overflow=overflow)
+    return _at_minimum(_split_long(text, box_width, style.minimum_size, style.weight), style, box_height)
 
 
 def fit_atoms(atoms: Sequence[str], style: TextStyle, box_width: float, separator: str = "  ·  ") -> list[Fitted]:
