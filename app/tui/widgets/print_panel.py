@@ -189,6 +189,8 @@ class PrintPanel(Vertical):
                 with Horizontal(classes="print-row"):
                     yield Label("Round", classes="print-label")
                     yield Select[str]([("All rounds", ALL_ROUNDS)], allow_blank=False, compact=True, id="print-round")
+                    # Tents and badges: each person's round-1 table, under their name.
+                    yield Checkbox("Table on tents", id="print-table-number", compact=True)
                 with Horizontal(classes="print-row"):
                     yield Label("Paper", classes="print-label")
                     yield Select[str](
@@ -225,9 +227,6 @@ class PrintPanel(Vertical):
                     yield Label("Round starts", classes="print-label")
                     yield Input(placeholder="HH:MM", id="print-start", max_length=5, compact=True)
                     yield Checkbox("Everyone registered", id="print-registered", compact=True)
-                with Horizontal(classes="print-row"):
-                    yield Label("Tents, badges", classes="print-label")
-                    yield Checkbox("Round-1 table", id="print-table-number", compact=True)
         with Horizontal(id="print-actions"):
             yield Button("Generate (g)", id="print-generate", variant="primary")
             yield Button("Open PDFs (o)", id="print-open", disabled=True)
