@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
 from printables.badges import labels
+from printables.bench import bench_members, bench_rounds
 from printables.cards import business_cards
 from printables.companies import company_index
 from printables.content import FIRST_TIME, TagExtras, contact_lines, display_phone
@@ -17,7 +19,7 @@ from printables.geometry import Paper, mm
 from printables.jobs import Document, PrintOptions, print_document
 from printables.sheets import table_sheets
 from printables.stock import PLAIN, STOCKS, Stock, StockKind, find_stock, iter_stocks
-from printables.styles import DOOR
+from printables.styles import COMPANIES, DOOR
 from printables.tents import tents
 from sessions.models import Meeting, Member, Round, Table, Tag
 from sessions.store import Store
@@ -147,3 +149,22 @@ def test_stacked_accents_keep_1_5_mm_from_the_die_cut(stock: Stock) -> None:
         pdf = business_cards([card], stock, copies=1, cut=False)
     cell = stock.cells()[0]
     assert ink_top_gap(pdf.data, cell.top, cell.x, cell.width, stock.page_size[1]) >= 1.5
+
+
+def test_company_index_pages_are_filled_before_the_next_one_starts() -> None:
+    members = bench_members(120)
+    cards = {member.id: member.shared_card() for member in members if member.id is not None}
+    pdf = company_index("Group", MEETING, cards, rounds=bench_rounds(list(cards)))
+    assert pdf.pages >= 3
+    document = pdfium.PdfDocument(pdf.data)
+    bottom_margin = COMPANIES.margin
+    for index in range(pdf.pages - 1):
+        textpage = document[index].get_textpage()
+        middle = document[index].get_width() / 2
+        lowest = {"left": 1e9, "right": 1e9}
+        for char in range(textpage.count_chars()):
+            left, bottom, _, _ = textpage.get_charbox(char)
+            side = "left" if left < middle else "right"
+            lowest[side] = min(lowest[side], bottom)
+        # Each column runs down to within a few lines of the bottom margin.
+        assert all(low - bottom_margin < 45 for low in lowest.values()), (index, lowest)
