@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
@@ -9,14 +11,24 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 
+from sessions.errors import NotFoundError
 from sessions.models import Meeting
 from sessions.store import Store
+from sessions.store.clock_focus import ClockFocus
+from sessions.store.watch import ChangeWatch, checkpoint
 from sessions.timekeeping import Clock
 
 from .areas import AREAS
 from .screens.meeting_picker import MeetingPicker
 from .topics import Topic
+
+# How often the app looks for changes other programs made to the file: a read of SQLite's change
+# counter, not of any data, so it costs nothing while the room is quiet.
+OUTSIDE_CHECK_SECONDS = 0.5
+# Check-ins come in bursts at the door; once one settles, the main file is made complete again.
+CHECKPOINT_AFTER_SECONDS = 2.0
 
 
 class TableSessionApp(App[None]):
@@ -35,7 +47,13 @@ class TableSessionApp(App[None]):
         Binding("f9", "pick_meeting", "Meeting", id="app.pick_meeting", tooltip="work on another meeting"),
     ]
 
-    def __init__(self, store: Store, clock: Clock, *, meeting_id: int | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        meeting_id: int | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
@@ -44,11 +62,42 @@ class TableSessionApp(App[None]):
         )
         # Areas subscribe to this and refresh what a change elsewhere touched (topic: a Topic value).
         self.data_changed: Signal[str] = Signal(self, "data-changed")
+        self._watch = ChangeWatch(store.db)
+        self._checkpoint_timer: Timer | None = None
 
     def on_mount(self) -> None:
         self._show_titles()
         self._keep_a_copy()
+        self._put_on_the_clock()
+        self.set_interval(OUTSIDE_CHECK_SECONDS, self.check_outside_changes)
         self.switch_mode(AREAS[0].mode)
+
+    def on_unmount(self) -> None:
+        # A projector view may still have the file open, so SQLite will not fold the log back in on close.
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        # Busy or closed: the log keeps everything, and the next checkpoint (or the last close) moves it.
+        with contextlib.suppress(sqlite3.Error):
+            checkpoint(self.store.db)
+
+    def _put_on_the_clock(self) -> None:
+        """Record the meeting this app runs, so the projector view (clock --follow) shows the same one."""
+        if self.meeting is not None and not self.store.db.readonly:
+            ClockFocus(self.store.db).set(self.meeting.id)
+
+    def check_outside_changes(self) -> None:
+        """Reload every area when another program (the CLI, a second window) changed the file."""
+        if not self._watch.changed():
+            return
+        if self.meeting is not None and self.meeting.id is not None:
+            try:
+                self.meeting = self.store.meetings.get(self.meeting.id)
+            except NotFoundError:
+                self.meeting = self.store.meetings.current(self.clock.today())
+                self._put_on_the_clock()
+        self._show_titles()
+        self.changed(Topic.OUTSIDE)
 
     def _keep_a_copy(self) -> None:
         """A copy of the database before the meeting's first change, once per meeting."""
@@ -62,6 +111,11 @@ class TableSessionApp(App[None]):
     def changed(self, topic: Topic) -> None:
         """Tell every area that `topic` changed in the store."""
         self.data_changed.publish(topic.value)
+        if topic is Topic.ATTENDANCE:
+            # Restarted by each check-in: the checkpoint waits for a quiet moment at the door.
+            if self._checkpoint_timer is not None:
+                self._checkpoint_timer.stop()
+            self._checkpoint_timer = self.set_timer(CHECKPOINT_AFTER_SECONDS, self._checkpoint)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -79,6 +133,7 @@ class TableSessionApp(App[None]):
         self.meeting = self.store.meetings.get(meeting_id)
         self._show_titles()
         self._keep_a_copy()
+        self._put_on_the_clock()
         self.changed(Topic.MEETING)
 
 

@@ -116,6 +116,7 @@ class CardForm(ModalScreen[CardFormResult | None]):
         region: str,
         email_owner: Callable[[str, int | None], Member | None],
         duplicates: list[DuplicateHint] | None = None,
+        stored: Callable[[int], Member | None] | None = None,
     ) -> None:
         super().__init__()
         self._member = member
@@ -123,6 +124,8 @@ class CardForm(ModalScreen[CardFormResult | None]):
         self._region = region
         self._email_owner = email_owner
         self._duplicates = list(duplicates or [])
+        self._card_now = stored  # the card as stored now, to notice it changed while this form was open
+        self._underneath: list[tuple[str, str, str, str]] = []  # fields changed elsewhere, as last shown
 
     def compose(self) -> ComposeResult:
         member = self._member
@@ -158,11 +161,17 @@ class CardForm(ModalScreen[CardFormResult | None]):
                         yield Checkbox(tag.value, member is not None and tag in member.tags, id=f"tag-{tag.value}")
             yield Vertical(id="card-form-duplicates")
             yield Static("", id="card-form-problems", markup=False)
+            with Vertical(id="card-form-stale"):
+                yield Static("", id="card-form-stale-text", markup=False)
+                with Horizontal(id="card-form-stale-buttons"):
+                    yield Button("Keep mine", id="card-form-keep-mine")
+                    yield Button("Take the new", variant="warning", id="card-form-take-new")
             with Horizontal(id="card-form-buttons"):
                 yield Button("Save", variant="primary", id="card-form-save")
                 yield Button("Skip" if member is not None else "Cancel", id="card-form-cancel")
 
     def on_mount(self) -> None:
+        self.query_one("#card-form-stale").display = False
         self._show_duplicates()
         self.query_one("#card-first_name", Input).focus()
 
@@ -244,6 +253,8 @@ class CardForm(ModalScreen[CardFormResult | None]):
         self.query_one("#card-form-problems", Static).add_class("-shown")
 
     def action_save(self) -> None:
+        if self._changed_underneath():
+            return
         member, problems = self._edited()
         if member is None:
             self._refuse(problems)
@@ -279,3 +290,68 @@ class CardForm(ModalScreen[CardFormResult | None]):
             self._refuse(clash_free or problems)
             return
         self.dismiss(CardFormResult(member, merge_into=other_id))
+
+    # -- a card changed underneath (the CLI, another window) ------------------------------------
+
+    def _changed_underneath(self) -> bool:
+        """True, with the choice shown, when the stored card changed since this form opened.
+
+        Saving then would put the old values back over the new ones without anyone noticing.
+        """
+        opened = self._member
+        if opened is None or opened.id is None or self._card_now is None:
+            return False
+        stored = self._card_now(opened.id)
+        if stored is None:
+            return False  # gone: whoever saves the result hears of it
+        changed = self._fields_changed(opened, stored)
+        self._member = stored  # what is saved next builds on the card as it is now
+        self._underneath = changed
+        if not changed:
+            return False
+        lines = ["Changed elsewhere while this card was open:"]
+        for label, before, after, typed in changed:
+            mine = "" if typed == before else f"; the form has {typed or '(empty)'}"
+            lines.append(f"  {label}: was {before or '(empty)'}, now {after or '(empty)'}{mine}")
+        lines.append("Keep mine saves the form as it is; Take the new puts the new values in the form.")
+        self.query_one("#card-form-stale-text", Static).update("\n".join(lines))
+        self.query_one("#card-form-stale").display = True
+        self.query_one("#card-form-take-new", Button).focus()
+        return True
+
+    def _fields_changed(self, opened: Member, stored: Member) -> list[tuple[str, str, str, str]]:
+        """(label, value when opened, value now, value in the form) for each field changed elsewhere."""
+        changed = []
+        for row in CARD_ROWS:
+            before, after = _shown(opened, row), _shown(stored, row)
+            if before != after:
+                changed.append((row.label.rstrip("*"), before, after, self.query_one(f"#card-{row.key}", Input).value))
+        if opened.tags != stored.tags:
+            typed = ", ".join(sorted(tag.value for tag in Tag if self.query_one(f"#tag-{tag.value}", Checkbox).value))
+            changed.append(("Tags", _tags(opened), _tags(stored), typed))
+        return changed
+
+    @on(Button.Pressed, "#card-form-keep-mine")
+    def _keep_mine(self) -> None:
+        self.query_one("#card-form-stale").display = False
+        self.action_save()
+
+    @on(Button.Pressed, "#card-form-take-new")
+    def _take_new(self) -> None:
+        stored = self._member
+        if stored is None:
+            return
+        changed = {label for label, *_ in self._underneath}
+        for row in CARD_ROWS:
+            if row.label.rstrip("*") in changed:
+                self.query_one(f"#card-{row.key}", Input).value = _shown(stored, row)
+        if "Tags" in changed:
+            for tag in Tag:
+                self.query_one(f"#tag-{tag.value}", Checkbox).value = tag in stored.tags
+        self.query_one("#card-form-stale").display = False
+        self.query_one("#card-form-problems", Static).update("The new values are in the form: ctrl+s saves.")
+        self.query_one("#card-form-problems", Static).add_class("-shown")
+
+
+def _tags(member: Member) -> str:
+    return ", ".join(sorted(tag.value for tag in member.tags))

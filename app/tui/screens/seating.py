@@ -135,7 +135,8 @@ class SeatingScreen(AreaScreen):
         await self._attendance_changed()
 
     def _on_data_changed(self, topic: str) -> None:
-        if topic == Topic.ATTENDANCE:
+        if topic in (Topic.ATTENDANCE, Topic.OUTSIDE):
+            # From another window too: a check-in there is fitted in here, a plan made there is shown.
             self.call_later(self._attendance_changed)
         elif topic in (Topic.MEMBERS, Topic.MEETING):
             self.call_later(self.reload)
