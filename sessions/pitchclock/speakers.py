@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sessions.store import Store
 
-SEPARATOR = "  ·  "
+SEPARATOR = " · "
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class SpeakerNames:
         )
 
     def at(self, turn: int) -> str:
-        """'Table 1: Olga Dubois  ·  Table 2: Jordan Cohen' for the 0-based `turn`; '' with no plan."""
+        """'Table 1: Olga Dubois · Table 2: Jordan Cohen' for the 0-based `turn`; '' with no plan."""
         return SEPARATOR.join(
             f"Table {label}: {names[turn]}" for label, names in self.tables if turn < len(names) and names[turn]
         )

@@ -59,7 +59,7 @@ async def test_the_projector_follows_the_meeting_the_app_switches_to(
         await pilot.press("space")
         # The app's clock names who speaks at each table.
         await wait_until(pilot, lambda: speakers[0] in face(clock_screen).names, "names on the app's clock")
-        assert face(clock_screen).names == f"Table 1: {speakers[0]}  ·  Table 2: {speakers[1]}"
+        assert face(clock_screen).names == f"Table 1: {speakers[0]} · Table 2: {speakers[1]}"
     assert ClockFocus(store.db).meeting_id() == next_week.id
 
     # `tablesession clock --follow` with no --meeting opens on the app's meeting, not today's.
@@ -74,7 +74,7 @@ async def test_the_projector_follows_the_meeting_the_app_switches_to(
         async with follower.run_test(size=(100, 30)) as pilot:
             await wait_until(pilot, lambda: "Next week's networking" in face(follower).schedule, "next week shown")
             assert face(follower).schedule.startswith("Tue 01 Dec 2026 - Next week's networking · Round 1 of 1")
-            assert face(follower).names == f"Table 1: {speakers[0]}  ·  Table 2: {speakers[1]}"
+            assert face(follower).names == f"Table 1: {speakers[0]} · Table 2: {speakers[1]}"
             assert face(follower).headline == "SPEAKING"
 
             ClockFocus(store.db).set(meeting.id)  # the app goes back to today's meeting (f9)

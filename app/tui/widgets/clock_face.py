@@ -91,7 +91,6 @@ class ClockFace(Vertical):
     }
     ClockFace #face-headline { text-style: bold; padding: 0 1; }
     ClockFace #face-speaker { text-style: bold; }
-    ClockFace #face-names { padding: 0 2; }
     ClockFace #face-schedule { color: $text-muted; }
     ClockFace #face-note { color: $accent; text-style: bold; }
     ClockFace #face-progress { width: 1fr; height: 1; padding: 0 2; }
@@ -153,6 +152,8 @@ class ClockFace(Vertical):
         ):
             if previous is None or getattr(previous, widget_id.removeprefix("face-")) != value:
                 self.query_one(f"#{widget_id}", Static).update(value)
+        # No seating, or the round is over: no empty line where the names would be.
+        self.query_one("#face-names", Static).display = bool(text.names)
         if previous is None or previous.progress != text.progress:
             self.query_one(ProgressBar).update(progress=text.progress)
         return True
