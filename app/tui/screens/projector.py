@@ -35,6 +35,7 @@ class ProjectorScreen(Screen[None]):
         self._clock = clock
         self._follow_app = follow_app
         self._watch = ChangeWatch(store.db)
+        self._behind = True  # a change not yet followed (set again when reading it failed)
         self._round_label = ""
         self._names = SpeakerNames()
         self._show(meeting)
@@ -59,21 +60,25 @@ class ProjectorScreen(Screen[None]):
 
     def follow(self) -> None:
         try:
-            if self._round_label and not self._watch.changed():
+            if self._watch.changed():
+                self._behind = True
+            if not self._behind:
                 return  # nothing was written since the last look
             self._follow_the_app()
-            changed = self.follower.refresh()
-            if changed or not self._round_label:
-                assert self.meeting.id is not None
-                number = self.follower.round_number
-                choice = choose_round(self.store, self.meeting, number)
-                self._round_label = f"{self.meeting.label} · {choice.description}"
-                self._names = SpeakerNames.load(self.store, self.meeting.id, number)
+            self.follower.refresh()
+            # Any change may be a new round, a new plan or a renamed member: read the labels again.
+            assert self.meeting.id is not None
+            number = self.follower.round_number
+            choice = choose_round(self.store, self.meeting, number)
+            self._round_label = f"{self.meeting.label} · {choice.description}"
+            self._names = SpeakerNames.load(self.store, self.meeting.id, number)
         except sqlite3.OperationalError:
-            return  # the controlling app is writing: the next poll will see it
+            return  # the controlling app is writing: the next poll tries again
         except TablesessionError as exc:
+            self._behind = False  # not passing: said once, until the next change
             self.notify(str(exc), severity="error")
             return
+        self._behind = False
         self.refresh_clock()
 
     def _follow_the_app(self) -> None:
