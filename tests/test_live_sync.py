@@ -16,11 +16,13 @@ from textual.widgets import Button, DataTable, Input, Static
 from app.tui.app import TableSessionApp, create_app
 from app.tui.screens.card_form import CardForm
 from app.tui.screens.checkin import CheckinScreen
+from app.tui.screens.roster import RosterScreen
 from app.tui.screens.seating import SeatingScreen
 from app.tui.widgets.table_card import TableCard
 from sessions.checkin import check_in
 from sessions.forget import forget_member
 from sessions.models import Meeting, Member
+from sessions.roster.merge import merge_members
 from sessions.seating.service import plan_meeting
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
@@ -34,6 +36,12 @@ def text_of(screen: object, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
+def roster_names(roster: object) -> list[str]:
+    assert isinstance(roster, RosterScreen)
+    table = roster.query_one("#roster-table", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
 def result_names(app: TableSessionApp) -> list[str]:
     table = app.screen.query_one("#checkin-results", DataTable)
     return [str(table.get_row(key)[0]) for key in table.rows]
@@ -44,6 +52,8 @@ async def test_check_ins_and_a_plan_made_elsewhere_show_on_the_open_screens(
 ) -> None:
     app = create_app(store, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, RosterScreen), "the roster area")
+        roster = app.screen
         await pilot.press("f3")
         await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the check-in area")
         checkin = app.screen
@@ -67,6 +77,18 @@ async def test_check_ins_and_a_plan_made_elsewhere_show_on_the_open_screens(
         await wait_until(pilot, lambda: len(seating.query(TableCard)) > 0, "the plan made elsewhere")
         seated = {m for card in seating.query(TableCard) for m in card.member_ids}
         assert seated == {person.id for person in people}
+
+        olga, jordan = people[0], people[1]
+        assert olga.id is not None
+        assert jordan.id is not None
+        assert "Olga Dubois" in roster_names(roster)
+        with Store.opened(db_path) as cli:  # `tablesession` merging a duplicate in another window
+            merge_members(cli, jordan.id, olga.id)
+        await wait_until(pilot, lambda: "Olga Dubois" not in roster_names(roster), "the merged card gone")
+        assert "Jordan Cohen" in roster_names(roster)
+        await wait_until(
+            pilot, lambda: olga.id not in {m for c in seating.query(TableCard) for m in c.member_ids}, "unseated"
+        )
 
 
 async def test_a_member_forgotten_elsewhere_is_dropped_without_a_crash(
