@@ -96,3 +96,22 @@ async def test_a_projector_given_a_meeting_stays_on_it(
             pitch.start()
             await wait_until(pilot, lambda: face(projector).headline == "SPEAKING", "the start followed")
             assert face(projector).schedule.startswith("Tue 24 Nov 2026 - Weekly networking")
+
+
+async def test_the_apps_clock_names_the_speakers_of_a_plan_made_elsewhere(
+    db_path: Path, store: Store, clock: FakeClock, meeting: Meeting
+) -> None:
+    app = create_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: isinstance(app.screen, ClockScreen), "the clock area")
+        clock_screen = app.screen
+        assert isinstance(clock_screen, ClockScreen)
+        assert face(clock_screen).names == ""  # no seating yet
+        with Store.opened(db_path) as cli:  # `tablesession seat` while the clock area is open
+            plan = seat_room(cli, cli.meetings.get(meeting.id or 0), sizes=(6, 6), rounds=1)
+            first = [cli.members.get(table.member_ids[0]).full_name for table in plan.rounds[0].tables]
+        await wait_until(
+            pilot, lambda: face(clock_screen).names == f"Table 1: {first[0]} · Table 2: {first[1]}", "names"
+        )
+        assert face(clock_screen).schedule.startswith("Round 1 of 1")
