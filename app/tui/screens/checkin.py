@@ -498,7 +498,11 @@ class CheckinScreen(AreaScreen):
         if result is None or meeting is None:
             return
         if result.merge_into is not None:
-            kept = self.store.members.update(filled(self.store.members.get(result.merge_into), result.member))
+            try:
+                kept = self.store.members.update(filled(self.store.members.get(result.merge_into), result.member))
+            except NotFoundError:
+                self._gone(result.merge_into)
+                return
             self._member_changed(kept)
             self._publish(Topic.MEMBERS)
             assert kept.id is not None
@@ -578,6 +582,9 @@ class CheckinScreen(AreaScreen):
         absorbed_name = (absorbed_as or self._members[choice.absorb_id]).full_name
         try:
             kept = merge_members(self.store, choice.keep_id, choice.absorb_id, absorb_as=absorbed_as)
+        except NotFoundError:
+            self._gone(choice.keep_id if self._stored_card(choice.keep_id) is None else choice.absorb_id)
+            return
         except TablesessionError as exc:
             self._say(str(exc), problem=True)
             return
