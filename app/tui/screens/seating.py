@@ -187,7 +187,9 @@ class SeatingScreen(AreaScreen):
             return
         self.active_round = max(1, min(self.active_round, len(self.plan.rounds)))
         picked = self.picked[1] if self.picked else None
-        await container.mount(RoundTabs(self.plan, self.members, self.active_round, picked))
+        tabs = RoundTabs(self.plan, self.members, self.active_round, picked)
+        await container.mount(tabs)
+        tabs.show_round(self.active_round)
         self._focus(focused[1] if focused else None)
 
     def _focus(self, member_id: int | None) -> None:
