@@ -15,6 +15,7 @@ from sessions.store import Store
 from sessions.timekeeping import Clock
 
 from .areas import AREAS
+from .screens.meeting_form import MeetingForm, next_meeting
 from .screens.meeting_picker import MeetingPicker
 from .topics import Topic
 
@@ -49,6 +50,9 @@ class TableSessionApp(App[None]):
         self._show_titles()
         self._keep_a_copy()
         self.switch_mode(AREAS[0].mode)
+        if self.meeting is None:
+            draft = next_meeting(self.store, self.clock.today())
+            self.push_screen(MeetingForm(self.store, draft, title="Create your first meeting"), self._meeting_picked)
 
     def _keep_a_copy(self) -> None:
         """A copy of the database before the meeting's first change, once per meeting."""
@@ -57,7 +61,7 @@ class TableSessionApp(App[None]):
 
     def _show_titles(self) -> None:
         self.title = self.store.group.name
-        self.sub_title = self.meeting.label if self.meeting else "no meeting yet (tablesession meeting new)"
+        self.sub_title = self.meeting.label if self.meeting else "no meeting yet (f9, then n: new meeting)"
 
     def changed(self, topic: Topic) -> None:
         """Tell every area that `topic` changed in the store."""
@@ -68,15 +72,35 @@ class TableSessionApp(App[None]):
         for area in AREAS:
             yield SystemCommand(f"go: {area.title.lower()}", area.help, lambda mode=area.mode: self.switch_mode(mode))
         yield SystemCommand("meeting: switch", "work on another meeting", self.action_pick_meeting)
+        yield SystemCommand(
+            "meeting: new", "create a meeting: date, title, venue, tables, pitch", self.action_new_meeting
+        )
+        if self.meeting is not None:
+            yield SystemCommand(
+                "meeting: edit", "change this meeting's date, title, tables or pitch", self.action_edit_meeting
+            )
 
     def action_pick_meeting(self) -> None:
         current = self.meeting.id if self.meeting else None
-        self.push_screen(MeetingPicker(self.store.meetings.all(), current), self._meeting_picked)
+        self.push_screen(MeetingPicker(self.store, self.clock.today(), current), self._meeting_picked)
+
+    def action_new_meeting(self) -> None:
+        draft = next_meeting(self.store, self.clock.today())
+        self.push_screen(MeetingForm(self.store, draft, title="New meeting"), self._meeting_picked)
+
+    def action_edit_meeting(self) -> None:
+        if self.meeting is not None:
+            self.push_screen(
+                MeetingForm(self.store, self.meeting, title=f"Edit {self.meeting.label}"), self._meeting_picked
+            )
 
     def _meeting_picked(self, meeting_id: int | None) -> None:
-        if meeting_id is None or (self.meeting and self.meeting.id == meeting_id):
+        if meeting_id is None:
             return
-        self.meeting = self.store.meetings.get(meeting_id)
+        picked = self.store.meetings.get(meeting_id)
+        if picked == self.meeting:
+            return
+        self.meeting = picked
         self._show_titles()
         self._keep_a_copy()
         self.changed(Topic.MEETING)
