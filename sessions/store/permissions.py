@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import uuid
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -80,3 +81,42 @@ def prepare_database_path(path: Path, *, create: bool) -> list[str]:
     if create:
         make_private_folder(path.parent)
     return []
+
+
+MAX_NUMBERED = 999
+
+
+def numbered(path: Path, number: int) -> Path:
+    """`door.pdf` as the `number`th file of that name: door.pdf, door-2.pdf, door-3.pdf..."""
+    return path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
+
+
+def write_private_file(path: Path, data: bytes, *, replace: bool = False) -> Path:
+    """Write `data` readable only by its owner, whole or not at all (through a temporary file beside it), in a
+    folder made privately if need be. A file already at `path` is replaced only when `replace` says so;
+    otherwise the next free numbered name is used (door-2.pdf, ...). Returns the path written."""
+    make_private_folder(path.parent)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if replace:
+            os.replace(temporary, path)
+            return path
+        for number in range(1, MAX_NUMBERED + 1):
+            candidate = numbered(path, number)
+            try:
+                # Claim the name first (O_EXCL: two writers never get the same one), then fill it at once.
+                os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+            except FileExistsError:
+                continue
+            try:
+                os.replace(temporary, candidate)
+            except BaseException:
+                candidate.unlink(missing_ok=True)  # give the claimed name back: no empty PDF left behind
+                raise
+            return candidate
+        raise FileExistsError(f"{path} and {MAX_NUMBERED - 1} numbered copies of it already exist")
+    finally:
+        temporary.unlink(missing_ok=True)
