@@ -332,7 +332,8 @@ class PrintPanel(Vertical):
             return
         self.busy = True
         self.results = []
-        self._lines = [f"Making {len(jobs)} document{'s' if len(jobs) != 1 else ''} in {self.target_dir} ..."]
+        # The folder was named above and is named again when done: a long one would push the results out of view.
+        self._lines = [f"Making {len(jobs)} document{'s' if len(jobs) != 1 else ''} ..."]
         self.query_one("#print-log", Static).update("\n".join(self._lines))
         bar = self.query_one("#print-progress", ProgressBar)
         bar.update(total=len(jobs) * 100, progress=0)
