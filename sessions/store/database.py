@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CorruptDatabaseError, NewerDatabaseError, NotADatabaseError
+from .permissions import prepare_database_path
 from .schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -44,6 +45,7 @@ class Database:
         self._lock = threading.RLock()
         self._depth = 0
         self.migration_backups: list[Path] = []  # copies taken before this open upgraded the file
+        self.permission_notices: list[str] = []  # files found readable by others, and made private
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -55,6 +57,7 @@ class Database:
         tablesession database, is damaged, or was written by a newer version.
         """
         path = Path(path).expanduser()
+        notices = prepare_database_path(path, create=create and not readonly)
         is_new = not path.exists()
         if is_new:
             if not create or readonly:
@@ -87,6 +90,7 @@ class Database:
             connection.close()
             raise
         database = cls(path, connection, readonly)
+        database.permission_notices = notices
         try:
             database._configure()
             if version < CURRENT_VERSION:

@@ -14,6 +14,8 @@ from typing import IO
 
 from sessions.errors import TablesessionError
 
+from .permissions import make_private_folder
+
 
 class ControllerBusyError(TablesessionError):
     """Another app is already controlling this database."""
@@ -50,7 +52,7 @@ class ControllerLock:
     def acquire(self, now: dt.datetime) -> None:
         """Become the controller, or raise ControllerBusyError naming who is."""
         # On first run the data folder may not exist yet; the lock file lives beside the database.
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(self.path.parent)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         handle = os.fdopen(fd, "r+", encoding="utf-8")
         if not _try_lock(handle):

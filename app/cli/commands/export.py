@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.cli.paths import prepare_output_folder
 from app.export_pages import followup_pages
 from sessions.errors import TablesessionError
 from sessions.exports import KINDS, ExportKind, ExportRequest, ExportScope, run_export, suggested_name
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         raise TablesessionError("--shared-only goes with the json kind only: every other export is shared fields only")
     store = context.store()
     scope = ExportScope(context.meeting(args.meeting), round_number=args.round, table_label=args.table)
-    path = args.output if args.output is not None else Path.cwd() / suggested_name(kind, scope)
+    path = args.output or prepare_output_folder(store, scope.meeting) / suggested_name(kind, scope)
     request = ExportRequest(
         kind=kind,
         path=path.expanduser(),

@@ -17,6 +17,7 @@ def open_app(args: argparse.Namespace, context: CliContext, *, db_path: Path | N
     with ControllerLock(path) as lock:
         lock.acquire(context.clock.now())
         store = open_group_store(path)
+        context.warn_permissions(store)
         try:
             create_app(store, context.clock).run()
         finally:
