@@ -81,6 +81,7 @@ def plan_import(
         dry_run=dry_run,
     )
     summary.warnings.extend(RowNote(None, "", note) for note in table.notes)
+    summary.warnings.extend(RowNote(p.row, "", p.message, p.column) for p in table.problems)
     if not table.rows:
         summary.warnings.append(RowNote(None, "", "no rows below the column titles; nothing to import"))
     if not spec.registers:
@@ -222,9 +223,14 @@ def import_roster(
     overrides: Iterable[Override] = (),
     check_in: bool = False,
     dry_run: bool = False,
+    prepared: PreparedFile | None = None,
 ) -> ImportSummary:
-    """Import `path` into the group (and `meeting`'s registrations); return what was done."""
-    prepared = prepare(path, source, overrides)
+    """Import `path` into the group (and `meeting`'s registrations); return what was done.
+
+    `prepared` is the file already read and mapped (a caller that reads it before anything else is written).
+    """
+    if prepared is None:
+        prepared = prepare(path, source, overrides)
     plan = plan_import(store, prepared, meeting=meeting, check_in=check_in, dry_run=dry_run)
     if check_in and not plan.registers:
         raise ImportFileError(f"{path.name}: --check-in needs a meeting to check people in to, and a registration list")
