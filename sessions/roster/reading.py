@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -96,8 +95,12 @@ def read_table(path: Path) -> SourceTable:
         RowProblem(
             run_on.record + 1,
             headers[run_on.cell] if run_on.record > header_index and run_on.cell < width else None,
-            f"a quote opens a cell that would run on over the next {run_on.lines} line(s) as if they were one "
-            "value; read the row as written instead: check it",
+            (
+                f"a quote opens a cell that would run on over the next {run_on.lines} line(s) as if they were one value"
+                if run_on.lines
+                else "a quote opens a cell that is never closed"
+            )
+            + "; read the row as written instead: check it",
         )
         for run_on in run_ons
     ]
@@ -201,6 +204,23 @@ def _pick_delimiter(text: str) -> tuple[str, int]:
     return best, best_width
 
 
+class _Lines:
+    """The file's lines for csv.reader, with the place reached, so reading can go back to a line."""
+
+    def __init__(self, items: list[str]) -> None:
+        self.items = items
+        self.position = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.position >= len(self.items):
+            raise StopIteration
+        self.position += 1
+        return self.items[self.position - 1]
+
+
 @dataclass(frozen=True)
 class _RunOn:
     """A quote that opened a cell running on over lines that look like rows of their own."""
@@ -217,43 +237,49 @@ def _records(path: Path, text: str, delimiter: str, width: int) -> tuple[list[li
     stray quote (`Un,"Balanced,...`) swallowing the rows below: that row is read as written, quote and all, and
     reading goes on with the next line, so no row disappears into somebody's name.
     """
-    lines = list(io.StringIO(text, newline=""))
+    lines = _Lines(list(io.StringIO(text, newline="")))
     records: list[list[str]] = []
     run_ons: list[_RunOn] = []
-    start = 0
-    while start < len(lines):
-        reader = csv.reader(itertools.islice(lines, start, None), delimiter=delimiter)
-        resume: int | None = None
-        consumed = 0  # lines the reader had taken before the record at hand
-        try:
-            for record in reader:
-                cell = _run_on_cell(record, delimiter, width)
-                if cell is not None:
-                    run_ons.append(_RunOn(len(records), cell, reader.line_num - consumed - 1))
-                    records.append(_as_written(lines[start + consumed], delimiter))
-                    resume = start + consumed + 1
-                    break
-                records.append(record)
-                consumed = reader.line_num
-        except csv.Error as exc:
-            row = len(records) + 1
-            problem = str(exc)
-            if "field larger than field limit" in problem:
-                problem = f"a cell is longer than {csv.field_size_limit():,} characters"
-            raise ImportFileError(f"{path.name}, row {row}: cannot be read as CSV ({problem})") from None
-        if resume is None:
-            break
-        start = resume
+    reader = csv.reader(lines, delimiter=delimiter)
+    first = 0  # the line the record at hand starts on
+    try:
+        while (record := next(reader, None)) is not None:
+            at_end = lines.position == len(lines.items)
+            cell = _run_on_cell(record, lines.items[first], delimiter, width, at_end=at_end)
+            if cell is not None:
+                run_ons.append(_RunOn(len(records), cell, lines.position - first - 1))
+                record = _as_written(lines.items[first], delimiter)
+                lines.position = first + 1  # read on from the line below, as if the quote were not there
+                reader = csv.reader(lines, delimiter=delimiter)
+            records.append(record)
+            first = lines.position
+    except csv.Error as exc:
+        row = len(records) + 1
+        problem = str(exc)
+        if "field larger than field limit" in problem:
+            problem = f"a cell is longer than {csv.field_size_limit():,} characters"
+        raise ImportFileError(f"{path.name}, row {row}: cannot be read as CSV ({problem})") from None
     return records, run_ons
 
 
-def _run_on_cell(record: list[str], delimiter: str, width: int) -> int | None:
-    """The cell whose line breaks hold whole rows (as many delimiters as a row has), if any."""
+def _run_on_cell(record: list[str], first_line: str, delimiter: str, width: int, *, at_end: bool) -> int | None:
+    """The cell a stray quote ran on with, if any: the record's first line holds a whole row as written, and so
+    does a line inside the cell (the last one with the cells after it), as if the quote had swallowed it; or the
+    quote is never closed before the end of the file.
+
+    A genuine cell over several lines (an address, a comment) starts on a line cut short by its opening quote.
+    """
     needed = max(1, width - 1)
+    if first_line.count(delimiter) < needed:
+        return None
+    if at_end and record and record[-1].endswith(("\n", "\r")):
+        return len(record) - 1
     for position, cell in enumerate(record):
-        if "\n" not in cell and "\r" not in cell:
+        inner = cell.splitlines()[1:]
+        if not inner:
             continue
-        if any(line.count(delimiter) >= needed for line in cell.splitlines()[1:]):
+        after = len(record) - position - 1  # cells after this one continue its last line
+        if any(line.count(delimiter) >= needed for line in inner[:-1]) or inner[-1].count(delimiter) + after >= needed:
             return position
     return None
 

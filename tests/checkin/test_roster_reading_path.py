@@ -119,3 +119,35 @@ def test_a_quoted_cell_over_several_lines_is_still_one_cell(
     assert ada.extra == {"Notes": "Line one line two, with a comma"}  # one cell, its spaces tidied
     assert store.members.count() == 2
     assert summary.warnings == []
+
+
+def test_stray_quotes_closed_by_the_next_rows_quote_are_each_read_as_written(
+    store: Store, meeting: Meeting, clock: FakeClock, tmp_path: Path
+) -> None:
+    # Each stray quote would pair with the one on the row below, merging the rows two by two.
+    path = tmp_path / "pairs.csv"
+    rows = "".join(f'Person{i},Example,"p{i}@example.com,Acme\n' for i in range(6))
+    path.write_text("First Name,Last Name,Email,Company\n" + rows, encoding="utf-8")
+    summary = import_roster(store, path, meeting=meeting, now=clock.now())
+    assert store.members.count() == 6
+    assert [note.row for note in summary.warnings if note.field == "Email" and "quote" in note.message] == [
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+    ]
+
+
+def test_an_address_over_two_lines_in_the_middle_of_a_row_is_one_cell(
+    store: Store, meeting: Meeting, clock: FakeClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "address.csv"
+    path.write_text(
+        'First Name,Last Name,Address,Email\nAda,Okafor,"12 Main St\nDallas, TX",ada@example.com\n', encoding="utf-8"
+    )
+    summary = import_roster(store, path, meeting=meeting, now=clock.now())
+    (ada,) = store.members.all()
+    assert (ada.email, ada.extra) == ("ada@example.com", {"Address": "12 Main St Dallas, TX"})
+    assert summary.warnings == []
