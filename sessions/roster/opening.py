@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ImportFileError
@@ -18,15 +20,28 @@ _SYSTEM_FOLDERS = ("proc", "sys")  # kernel views: sizes mean nothing and reads 
 _CHUNK = 1024 * 1024
 
 
+def check_export_path(path: Path) -> None:
+    """Refuse `path` unless it is a regular file we may read, from its file status alone (nothing is opened)."""
+    with _said_plainly(path):
+        _refuse_non_file(path, os.stat(path).st_mode)
+
+
 def read_export_bytes(path: Path) -> bytes:
     """The bytes of `path`, or ImportFileError saying why it is not a file we read."""
-    try:
+    with _said_plainly(path):
         _refuse_non_file(path, os.stat(path).st_mode)
         # O_NONBLOCK: should the path become a pipe after the check, opening it still does not wait.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as file:
             _refuse_non_file(path, os.fstat(file.fileno()).st_mode)
             return _read_capped(path, file.fileno())
+
+
+@contextmanager
+def _said_plainly(path: Path) -> Iterator[None]:
+    """What the system says about a path, as one line for the user."""
+    try:
+        yield
     except FileNotFoundError:
         raise ImportFileError(f"{path}: no such file") from None
     except PermissionError:

@@ -106,11 +106,14 @@ def test_what_is_not_an_export_file_is_refused_before_anything_is_written(
 ) -> None:
     fifo = tmp_path / "attendees.csv"
     os.mkfifo(fifo)
+    meeting_fifo = tmp_path / "meeting.json"  # routed to the meeting importer, refused all the same
+    os.mkfifo(meeting_fifo)
     big = tmp_path / "big.csv"
     big.write_text("First Name,Last Name\n" + "Ada,Okafor\n" * 200, encoding="utf-8")
     monkeypatch.setattr(opening, "MAX_FILE_BYTES", 1024)
     refusals = {
         fifo: f"{fifo}: is a pipe, not a file; save the export as a file and import that",
+        meeting_fifo: f"{meeting_fifo}: is a pipe, not a file; save the export as a file and import that",
         big: "big.csv: more than 1,024 bytes, the most a registration export is read up to; is this the right file?",
     }
     if Path("/dev/zero").exists():

@@ -9,6 +9,7 @@ from app.cli.commands.import_meeting import import_meeting_lines, run_json_impor
 from app.cli.context import CliContext
 from sessions.errors import NotFoundError, TablesessionError
 from sessions.roster import ImportField, Override, SourceFormat, import_roster, prepare
+from sessions.roster.opening import check_export_path
 
 from .options import add_json_option, add_meeting_option
 
@@ -49,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     path: Path = args.file
+    check_export_path(path)  # a device, pipe or /proc file is refused before either importer opens it
     # The one place other kinds of file are routed: a meeting exported as JSON has its own importer.
     if path.suffix.lower() == ".json":
         return import_meeting_json(args, context)
