@@ -123,6 +123,8 @@ class CardForm(ModalScreen[CardFormResult | None]):
         self._region = region
         self._email_owner = email_owner
         self._duplicates = list(duplicates or [])
+        # Switches the person moved here: their own choices, which no later import changes.
+        self._touched: set[SharedField] = set()
 
     def compose(self) -> ComposeResult:
         member = self._member
@@ -188,6 +190,7 @@ class CardForm(ModalScreen[CardFormResult | None]):
 
     @on(Switch.Changed)
     def _sharing_switched(self, event: Switch.Changed) -> None:
+        self._touched.add(SharedField(str(event.switch.id).removeprefix("share-")))
         label = self.query_one(f"#{event.switch.id}-label", Label)
         label.update(SHARED if event.value else PRIVATE)
         label.set_class(not event.value, "-private")
@@ -214,10 +217,14 @@ class CardForm(ModalScreen[CardFormResult | None]):
             values[row.key] = self._stored(row, box.value)
         if problems:
             return None, problems
-        sharing = Sharing()
+        sharing = self._member.sharing if self._member else Sharing()
         for row in CARD_ROWS:
             if row.shared is not None:
-                sharing = sharing.with_choice(row.shared, self.query_one(f"#share-{row.shared.value}", Switch).value)
+                shared = self.query_one(f"#share-{row.shared.value}", Switch).value
+                if row.shared in self._touched:
+                    sharing = sharing.choose(row.shared, shared)
+                else:
+                    sharing = sharing.with_choice(row.shared, shared)
         tags = frozenset(tag for tag in Tag if self.query_one(f"#tag-{tag.value}", Checkbox).value)
         base = self._member.model_dump() if self._member else {}
         try:
