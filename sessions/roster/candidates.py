@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from sessions.models import SharedField, limits
 
 from . import cleaning
-from .consent import choices_from_list, options_vocabulary
-from .fields import CONSENT_FIELDS
+from .consent import ConsentReader
 from .fields import ImportField as F
 from .folding import fold
-from .mapping import ColumnMapping
+from .mapping import ColumnMapping, consent_columns
 from .names import split_full_name
 from .reading import SourceRow, SourceTable
 
@@ -106,13 +105,13 @@ class RowReader:
     mapping: ColumnMapping
     region: str
     file_notes: list[RowNote] = field(default_factory=list)
-    _offered: set[SharedField] = field(default_factory=set)
+    _consent: ConsentReader = field(init=False)
 
     def __post_init__(self) -> None:
-        share_column = self.mapping.column_of(F.SHARE_LIST)
-        unknown: set[str] = set()
-        if share_column is not None:
-            self._offered, unknown = options_vocabulary(row.values[share_column] for row in self.table.rows)
+        self._consent = ConsentReader.of(
+            self.mapping.headers, consent_columns(self.mapping), ((row.number, row.values) for row in self.table.rows)
+        )
+        self.file_notes.extend(RowNote(None, "", message, title) for title, message in self._consent.column_notes)
         for index in self.mapping.extra_columns:
             header = self.mapping.headers[index]
             if len(header) > EXTRA_KEY_MAX:
@@ -121,15 +120,6 @@ class RowReader:
                         None, "", f"a column title of {len(header):,} characters is not a question; column left out"
                     )
                 )
-        for option in sorted(unknown):
-            self.file_notes.append(
-                RowNote(
-                    None,
-                    "",
-                    f"option {option!r} is not a card field we know; it changes nothing",
-                    self._header(F.SHARE_LIST),
-                )
-            )
 
     def _cell(self, row: SourceRow, wanted: F) -> str:
         index = self.mapping.column_of(wanted)
@@ -172,7 +162,7 @@ class RowReader:
         candidate.target_roles = self._list(row, F.TARGET_ROLES, warn)
         candidate.target_companies = self._list(row, F.TARGET_COMPANIES, warn)
         candidate.subgroups = self._list(row, F.SUBGROUPS, warn)
-        candidate.sharing = self._sharing(row)
+        candidate.sharing = self._consent.read(row.values, warn)
         candidate.newcomer = cleaning.yes_no(self._cell(row, F.FIRST_TIME))
         candidate.arrived = (
             fold(self._cell(row, F.ATTENDED)) in ARRIVED or fold(self._cell(row, F.STATUS)) == "checked in"
@@ -256,14 +246,6 @@ class RowReader:
             warn(wanted, f"{len(kept)} entries; kept the first {limits.LIST_MAX}")
             kept = kept[: limits.LIST_MAX]
         return kept
-
-    def _sharing(self, row: SourceRow) -> dict[SharedField, bool]:
-        choices = choices_from_list(self._cell(row, F.SHARE_LIST), self._offered)
-        for consent, card_field in CONSENT_FIELDS.items():
-            answer = cleaning.yes_no(self._cell(row, consent))
-            if answer is not None:
-                choices[SharedField(card_field)] = answer
-        return choices
 
     def _extra(self, row: SourceRow, warn: Warn) -> dict[str, str]:
         answers: dict[str, str] = {}

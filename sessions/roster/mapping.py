@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from sessions.models import SharedField
+
 from .errors import ImportFileError
-from .fields import ImportField
+from .fields import CONSENT_FIELDS, ImportField
 from .folding import fold
 from .formats import FORMAT_SPECS, SourceFormat
 from .guessing import guess_field
@@ -138,3 +140,17 @@ def _apply(mapping: ColumnMapping, override: Override) -> None:
     mapping.bookkeeping.discard(index)
     mapping.columns[override.field] = index
     mapping.origins[override.field] = Origin.OVERRIDE
+
+
+def consent_columns(mapping: ColumnMapping) -> list[tuple[int, SharedField | None]]:
+    """The columns answering consent questions: each one's index and the card field it governs (None: a
+    checkbox list). The checkbox list comes first, so a yes/no column answered plainly has the last word."""
+    columns: list[tuple[int, SharedField | None]] = []
+    share_list = mapping.column_of(ImportField.SHARE_LIST)
+    if share_list is not None:
+        columns.append((share_list, None))
+    for consent, card_field in CONSENT_FIELDS.items():
+        index = mapping.column_of(consent)
+        if index is not None:
+            columns.append((index, SharedField(card_field)))
+    return columns
