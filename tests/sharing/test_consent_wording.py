@@ -11,7 +11,6 @@ import pytest
 
 from sessions.models import Meeting, Member, SharedField
 from sessions.roster import ImportField, ImportSummary, import_roster
-from sessions.roster.consent import Polarity, question_polarity
 from sessions.roster.guessing import guess_field
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
@@ -160,19 +159,3 @@ def test_a_checkbox_question_asking_what_to_keep_private_reads_ticks_as_refusals
     assert [(w.row, w.field, w.message) for w in summary.warnings] == [
         (4, title, "'not my email' refuses a refusal; kept email private")
     ]
-
-
-@pytest.mark.parametrize(
-    ("title", "polarity"),
-    [
-        ("May other attendees see your email address?", Polarity.GRANTS),
-        ("OK to share my phone number with my table", Polarity.GRANTS),
-        ("Please do NOT share my email address", Polarity.REFUSES),
-        ("I'd rather you didn't list my phone", Polarity.REFUSES),
-        ("Keep my LinkedIn private", Polarity.REFUSES),
-        ("Are you OK with us not sharing your phone?", Polarity.UNCLEAR),
-        ("Share your email, or keep it private?", Polarity.UNCLEAR),
-    ],
-)
-def test_which_way_a_question_is_asked(title: str, polarity: Polarity) -> None:
-    assert question_polarity(title) is polarity
