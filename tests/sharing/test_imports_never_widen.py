@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sessions.models import Meeting, Member, SharedField, Sharing
+from sessions.exports import ExportKind, ExportRequest, ExportScope, import_meeting_json, run_export
+from sessions.models import Group, Meeting, Member, SharedField, Sharing
 from sessions.roster import ImportSummary, import_roster
 from sessions.roster.merge import merge_members
 from sessions.store import Store
@@ -100,3 +101,19 @@ def test_rows_written_before_choices_were_recorded_read_as_nothing_chosen(store:
         ),
     )
     assert store.members.get(saved.id or 0).sharing == Sharing(email=True)
+
+
+def test_explicit_choices_travel_in_the_meeting_json(
+    store: Store, meeting: Meeting, clock: FakeClock, tmp_path: Path
+) -> None:
+    sharing = Sharing(email=True).choose(SharedField.PHONE, False).choose(SharedField.LINKEDIN, True)
+    ama = add(store, sharing)
+    assert meeting.id is not None
+    store.attendance.check_in(meeting.id, ama.id or 0, clock.now())
+    path = tmp_path / "meeting.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(meeting), clock.now()))
+    with Store.opened(tmp_path / "other-laptop.sqlite3") as other:
+        other.save_group(Group(name="Same group, other laptop"))
+        import_meeting_json(other, path, clock)
+        (copy,) = other.members.all()
+    assert copy.sharing == sharing
