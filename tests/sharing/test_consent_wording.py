@@ -59,6 +59,10 @@ def test_a_yes_to_a_do_not_share_question_keeps_the_field_private(
             ["Tomás Ortega", "tomas@example.com", "No", "No"],
         ],
     )
+    assert (
+        "  share_email <- 'Please do NOT share my email address' (guessed; asked as a refusal: a yes keeps it private)"
+        in summary.mapping
+    )
     assert shares(store)["Abena"] == {EMAIL: False, PHONE: False, LINKEDIN: True}
     assert shares(store)["Tomás"] == {EMAIL: True, PHONE: True, LINKEDIN: True}
     assert summary.warnings == []
@@ -106,6 +110,7 @@ def test_a_question_that_can_be_read_both_ways_keeps_every_answer_private(
             ["Ode Bello", "ode@example.com", "No"],
         ],
     )
+    assert f"  share_email <- {title!r} (guessed; not clear which way it is asked: kept private)" in summary.mapping
     assert not any(seen[EMAIL] for seen in shares(store).values())
     assert [(w.row, w.field, w.message) for w in summary.warnings] == [
         (None, title, "not clear whether a yes shares or keeps private; kept private for row(s) 2, 4")
