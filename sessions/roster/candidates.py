@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from sessions.models import SharedField, limits
 
 from . import cleaning
-from .consent import choices_from_list, options_vocabulary
-from .fields import CONSENT_FIELDS
+from .consent import ConsentReader
 from .fields import ImportField as F
 from .folding import fold
 from .formats import FORMAT_SPECS, Identity
-from .mapping import ColumnMapping
+from .mapping import ColumnMapping, consent_columns
 from .names import split_full_name
 from .reading import SourceRow, SourceTable
 
@@ -110,8 +109,8 @@ class RowReader:
     mapping: ColumnMapping
     region: str
     file_notes: list[RowNote] = field(default_factory=list)
-    _offered: set[SharedField] = field(default_factory=set)
     _tickets_per_order: Counter[str] = field(default_factory=Counter)
+    _consent: ConsentReader = field(init=False)
 
     def __post_init__(self) -> None:
         spec = FORMAT_SPECS[self.mapping.source]
@@ -119,10 +118,10 @@ class RowReader:
         self._attended_when_filled = spec.attended_when_filled
         self._identity_column = self._column_titled(spec.identity.column if spec.identity else None)
         self._order_column = self._column_titled(spec.identity.order if spec.identity else None)
-        share_column = self.mapping.column_of(F.SHARE_LIST)
-        unknown: set[str] = set()
-        if share_column is not None:
-            self._offered, unknown = options_vocabulary(row.values[share_column] for row in self.table.rows)
+        self._consent = ConsentReader.of(
+            self.mapping.headers, consent_columns(self.mapping), ((row.number, row.values) for row in self.table.rows)
+        )
+        self.file_notes.extend(RowNote(None, "", message, title) for title, message in self._consent.column_notes)
         for index in self.mapping.extra_columns:
             header = self.mapping.headers[index]
             if len(header) > EXTRA_KEY_MAX:
@@ -131,15 +130,6 @@ class RowReader:
                         None, "", f"a column title of {len(header):,} characters is not a question; column left out"
                     )
                 )
-        for option in sorted(unknown):
-            self.file_notes.append(
-                RowNote(
-                    None,
-                    "",
-                    f"option {option!r} is not a card field we know; it changes nothing",
-                    self._header(F.SHARE_LIST),
-                )
-            )
 
     def _column_titled(self, title: str | None) -> int | None:
         if title is None:
@@ -203,7 +193,7 @@ class RowReader:
         candidate.target_roles = self._list(row, F.TARGET_ROLES, warn)
         candidate.target_companies = self._list(row, F.TARGET_COMPANIES, warn)
         candidate.subgroups = self._list(row, F.SUBGROUPS, warn)
-        candidate.sharing = self._sharing(row)
+        candidate.sharing = self._consent.read(row.values, warn)
         candidate.newcomer = cleaning.yes_no(self._cell(row, F.FIRST_TIME))
         attended = fold(self._cell(row, F.ATTENDED))
         candidate.arrived = (
@@ -294,14 +284,6 @@ class RowReader:
             warn(wanted, f"{len(kept)} entries; kept the first {limits.LIST_MAX}")
             kept = kept[: limits.LIST_MAX]
         return kept
-
-    def _sharing(self, row: SourceRow) -> dict[SharedField, bool]:
-        choices = choices_from_list(self._cell(row, F.SHARE_LIST), self._offered)
-        for consent, card_field in CONSENT_FIELDS.items():
-            answer = cleaning.yes_no(self._cell(row, consent))
-            if answer is not None:
-                choices[SharedField(card_field)] = answer
-        return choices
 
     def _extra(self, row: SourceRow, warn: Warn) -> dict[str, str]:
         answers: dict[str, str] = {}
