@@ -1,0 +1,104 @@
+"""Faults a real disk cannot be made to show on demand, injected where the store connects to SQLite,
+and the other programs and tampering the fault tests put in the store's way."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sessions.store import database
+from sessions.store.lock import lock_path
+
+DISK_FULL = "database or disk is full"
+READ_ONLY = "attempt to write a readonly database"
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN IMMEDIATE", "CREATE", "DROP", "ALTER")
+
+
+class FaultyConnection:
+    """A real connection whose statements that write fail as SQLite fails them (or every statement,
+    for a fault that strikes while the file is being opened)."""
+
+    def __init__(self, real: sqlite3.Connection, message: str, *, reads_too: bool) -> None:
+        self._real = real
+        self._message = message
+        self._reads_too = reads_too
+
+    def execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
+        if self._reads_too or sql.lstrip().upper().startswith(_WRITES):
+            raise sqlite3.OperationalError(self._message)
+        return self._real.execute(sql, parameters)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("_"):
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._real, name, value)
+
+
+def inject(monkeypatch: pytest.MonkeyPatch, message: str, *, reads_too: bool = False) -> None:
+    """From now on every connection the store opens fails its writes with `message`."""
+    real_connect = database.connect
+
+    def faulty(path: Path, *, readonly: bool) -> sqlite3.Connection:
+        connection: Any = FaultyConnection(real_connect(path, readonly=readonly), message, reads_too=reads_too)
+        return connection  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(database, "connect", faulty)
+
+
+@contextlib.contextmanager
+def write_lock_held(path: Path, holder: str | None = None) -> Iterator[None]:
+    """Another program holds the file's write lock (and, with `holder`, the app's lock file names it)."""
+    other = sqlite3.connect(path, isolation_level=None)
+    lock_file = None
+    try:
+        if holder is not None:
+            lock_file = lock_path(path).open("w", encoding="utf-8")
+            lock_file.write(holder)
+            lock_file.flush()
+            import fcntl
+
+            fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        other.execute("BEGIN IMMEDIATE")
+        yield
+    finally:
+        other.close()
+        if lock_file is not None:
+            lock_file.close()
+
+
+def content(path: Path) -> list[str]:
+    """Everything the file holds, as SQL, to show a refused change left it exactly as it was."""
+    with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        return list(connection.iterdump())
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make `path` (a file or folder) really unwritable for this process, or skip the test.
+
+    Root ignores permission bits, so as root the file is made immutable (chattr +i) instead."""
+    mode = path.stat().st_mode
+    path.chmod(mode & ~0o222)
+    immutable = False
+    if os.geteuid() == 0 and shutil.which("chattr"):
+        immutable = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False).returncode == 0
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("this machine cannot make a file read-only for this user (no chattr)")
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        path.chmod(mode)
