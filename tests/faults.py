@@ -14,12 +14,33 @@ from typing import Any
 
 import pytest
 
-from sessions.store import database
+from sessions.models import Group, Meeting
+from sessions.store import Store, database
 from sessions.store.lock import lock_path
+from sessions.timekeeping import Clock
+from tests.conftest import MEETING_DAY, make_member
 
 DISK_FULL = "database or disk is full"
 READ_ONLY = "attempt to write a readonly database"
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN IMMEDIATE", "CREATE", "DROP", "ALTER")
+
+
+def build_group_file(path: Path, clock: Clock) -> Path:
+    """A meeting today with three of four members checked in (Kwame is not): every writing command and
+    app action has work to do."""
+    with Store.opened(path) as store:
+        store.save_group(Group(name="Fault test group"))
+        meeting = store.meetings.add(Meeting(date=MEETING_DAY, title="Weekly networking"))
+        assert meeting.id is not None
+        for first, last in (("Olga", "Dubois"), ("Jordan", "Cohen"), ("Mei", "Lindqvist"), ("Kwame", "Osei")):
+            member = store.members.add(make_member(first, last))
+            assert member.id is not None
+            store.attendance.register(meeting.id, member.id, source="test")
+            if first != "Kwame":
+                store.attendance.check_in(meeting.id, member.id, clock.now())
+        # Each meeting's first change keeps a copy first: take it now, so the tests compare the file alone.
+        store.backups.ensure_for_meeting(meeting.id)
+    return path
 
 
 class FaultyConnection:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from sessions.models import Group, Meeting
+from sessions.models import Group
 from sessions.store import BUSY_TIMEOUT_ENV, ReadOnlyDatabaseError, Store
 from sessions.timekeeping import FakeClock
-from tests.conftest import MEETING_DAY, make_member
-from tests.faults import DISK_FULL, READ_ONLY, content, inject, read_only, write_lock_held
+from tests.conftest import make_member
+from tests.faults import DISK_FULL, READ_ONLY, build_group_file, content, inject, read_only, write_lock_held
 
 ROOT = Path(__file__).resolve().parent.parent
 SHORT_WAIT = "0.2"  # seconds a test waits for a busy file, instead of the 5 a facilitator waits
@@ -44,21 +44,7 @@ def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def group_file(tmp_path: Path, clock: FakeClock) -> Path:
-    """A meeting today with three of five members checked in: every writing command has work to do."""
-    path = tmp_path / "group.sqlite3"
-    with Store.opened(path) as store:
-        store.save_group(Group(name="Fault test group"))
-        meeting = store.meetings.add(Meeting(date=MEETING_DAY, title="Weekly networking"))
-        assert meeting.id is not None
-        for first, last in (("Olga", "Dubois"), ("Jordan", "Cohen"), ("Mei", "Lindqvist"), ("Kwame", "Osei")):
-            member = store.members.add(make_member(first, last))
-            assert member.id is not None
-            store.attendance.register(meeting.id, member.id, source="test")
-            if first != "Kwame":
-                store.attendance.check_in(meeting.id, member.id, clock.now())
-        # Each meeting's first change keeps a copy first: take it now, so the cells compare the file alone.
-        store.backups.ensure_for_meeting(meeting.id)
-    return path
+    return build_group_file(tmp_path / "group.sqlite3", clock)
 
 
 def run(path: Path, argv: list[str], clock: FakeClock, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
