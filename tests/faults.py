@@ -47,13 +47,14 @@ class FaultyConnection:
     """A real connection whose statements that write fail as SQLite fails them (or every statement,
     for a fault that strikes while the file is being opened)."""
 
-    def __init__(self, real: sqlite3.Connection, message: str, *, reads_too: bool) -> None:
+    def __init__(self, real: sqlite3.Connection, message: str, *, reads_too: bool, failing: tuple[str, ...]) -> None:
         self._real = real
         self._message = message
         self._reads_too = reads_too
+        self._failing = failing
 
     def execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
-        if self._reads_too or sql.lstrip().upper().startswith(_WRITES):
+        if self._reads_too or sql.lstrip().upper().startswith(self._failing):
             raise sqlite3.OperationalError(self._message)
         return self._real.execute(sql, parameters)
 
@@ -67,12 +68,16 @@ class FaultyConnection:
             setattr(self._real, name, value)
 
 
-def inject(monkeypatch: pytest.MonkeyPatch, message: str, *, reads_too: bool = False) -> None:
-    """From now on every connection the store opens fails its writes with `message`."""
+def inject(
+    monkeypatch: pytest.MonkeyPatch, message: str, *, reads_too: bool = False, failing: tuple[str, ...] = _WRITES
+) -> None:
+    """From now on every connection the store opens fails its writes (or the `failing` statements) with `message`."""
     real_connect = database.connect
 
     def faulty(path: Path, *, readonly: bool) -> sqlite3.Connection:
-        connection: Any = FaultyConnection(real_connect(path, readonly=readonly), message, reads_too=reads_too)
+        connection: Any = FaultyConnection(
+            real_connect(path, readonly=readonly), message, reads_too=reads_too, failing=failing
+        )
         return connection  # type: ignore[no-any-return]
 
     monkeypatch.setattr(database, "connect", faulty)

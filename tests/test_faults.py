@@ -16,7 +16,7 @@ import pytest
 
 from app.cli.main import main
 from sessions.models import Group
-from sessions.store import BUSY_TIMEOUT_ENV, ReadOnlyDatabaseError, Store
+from sessions.store import BUSY_TIMEOUT_ENV, DiskFullError, ReadOnlyDatabaseError, Store
 from sessions.timekeeping import FakeClock
 from tests.conftest import make_member
 from tests.faults import DISK_FULL, READ_ONLY, build_group_file, content, inject, read_only, write_lock_held
@@ -109,7 +109,7 @@ def test_a_full_disk_is_called_full_where_it_is_never_damaged(
     inject(monkeypatch, DISK_FULL)
     code, err = run(group_file, WRITING[command], clock, capsys)
     assert_refused(code, err, "the disk is full", f"no room left in {group_file.parent}", "nothing was saved")
-    assert "damaged" not in err
+    assert "is damaged" not in err
     assert content(group_file) == before
 
 
@@ -120,9 +120,35 @@ def test_a_full_disk_while_opening_is_not_called_damaged(
     inject(monkeypatch, DISK_FULL, reads_too=True)
     code, err = run(group_file, READING["members"], clock, capsys)
     assert_refused(code, err, "the disk is full")
-    assert "damaged" not in err
+    assert "is damaged" not in err
     assert "restore a backup" not in err
     assert content(group_file) == before
+
+
+def test_a_commit_the_full_disk_refuses_leaves_no_transaction_open(
+    group_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed COMMIT must end its transaction: a later change would otherwise join the half-done one."""
+    inject(monkeypatch, DISK_FULL, failing=("COMMIT",))
+    with Store.opened(group_file) as store:
+        with pytest.raises(DiskFullError), store.transaction():
+            store.members.add(make_member("Ana", "Ruiz"))
+        assert not store.db.in_transaction
+        assert store.members.count() == 4
+        store.save_group(Group(name="Renamed"))  # commits on its own, alone
+    with Store.opened(group_file, readonly=True) as store:
+        assert store.group.name == "Renamed"
+        assert store.members.count() == 4
+
+
+def test_damaged_is_said_only_when_the_integrity_check_fails(
+    group_file: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite reporting 'malformed' on a file its own check finds intact is not a reason to restore a backup."""
+    inject(monkeypatch, "database disk image is malformed")
+    code, err = run(group_file, WRITING["checkin"], clock, capsys)
+    assert_refused(code, err, "SQLite finds it intact")
+    assert "is damaged" not in err
 
 
 # -- read-only ------------------------------------------------------------------------------------------

@@ -29,8 +29,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError as exc:
+        raise NotADatabaseError(path, f"cannot be read ({exc.strerror or exc})") from exc
 
 
 def create_private_file(path: Path) -> None:
