@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,6 +45,15 @@ def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def group_file(tmp_path: Path, clock: FakeClock) -> Path:
     return build_group_file(tmp_path / "group.sqlite3", clock)
+
+
+Cli = Callable[[list[str]], tuple[int, str]]
+
+
+@pytest.fixture
+def cli(group_file: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`tablesession --db GROUP_FILE ...` run in-process: its exit status and what it printed on stderr."""
+    return lambda argv: run(group_file, argv, clock, capsys)
 
 
 def run(path: Path, argv: list[str], clock: FakeClock, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -94,21 +103,24 @@ def test_the_wait_is_read_from_the_environment_and_a_bad_value_is_named(
     assert_refused(code, err, BUSY_TIMEOUT_ENV, "'soon'")
 
 
-# -- the disk is full -----------------------------------------------------------------------------------
+# -- the disk is full, or the file read-only (injected: root writes through permissions) --------------
+
+INJECTED = {
+    "disk full": (DISK_FULL, ("the disk is full", "no room left in {folder}", "nothing was saved")),
+    "read-only": (READ_ONLY, ("{path}", "is read-only", "nothing was changed")),
+}
 
 
+@pytest.mark.parametrize("fault", INJECTED)
 @pytest.mark.parametrize("command", WRITING)
-def test_a_full_disk_is_called_full_where_it_is_never_damaged(
-    group_file: Path,
-    clock: FakeClock,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    command: str,
+def test_a_full_disk_or_read_only_file_is_named_as_such_never_damaged(
+    group_file: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, command: str, fault: str
 ) -> None:
+    message, words = INJECTED[fault]
     before = content(group_file)
-    inject(monkeypatch, DISK_FULL)
-    code, err = run(group_file, WRITING[command], clock, capsys)
-    assert_refused(code, err, "the disk is full", f"no room left in {group_file.parent}", "nothing was saved")
+    inject(monkeypatch, message)
+    code, err = cli(WRITING[command])
+    assert_refused(code, err, *(word.format(folder=group_file.parent, path=group_file) for word in words))
     assert "is damaged" not in err
     assert content(group_file) == before
 
@@ -151,22 +163,7 @@ def test_damaged_is_said_only_when_the_integrity_check_fails(
     assert "is damaged" not in err
 
 
-# -- read-only ------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("command", WRITING)
-def test_a_write_refused_as_read_only_says_so(
-    group_file: Path,
-    clock: FakeClock,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    command: str,
-) -> None:
-    before = content(group_file)
-    inject(monkeypatch, READ_ONLY)
-    code, err = run(group_file, WRITING[command], clock, capsys)
-    assert_refused(code, err, str(group_file), "is read-only", "nothing was changed")
-    assert content(group_file) == before
+# -- read-only for real ---------------------------------------------------------------------------------
 
 
 def test_a_store_opened_read_only_refuses_writes_in_plain_words(group_file: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -29,15 +30,21 @@ def group_file(tmp_path: Path, clock: FakeClock) -> Path:
     return build_group_file(tmp_path / "group.sqlite3", clock)
 
 
-@pytest.fixture
-async def door(group_file: Path, clock: FakeClock) -> AsyncIterator[tuple[TableSessionApp, Pilot[None]]]:
-    """The app on the check-in area. Faults injected before this fixture reach the app's connection."""
+@contextlib.asynccontextmanager
+async def at_the_door(group_file: Path, clock: FakeClock) -> AsyncIterator[tuple[TableSessionApp, Pilot[None]]]:
+    """The app on the check-in area (faults injected before this reach the app's connection)."""
     with Store.opened(group_file) as store:
         app = create_app(store, clock)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3")
             await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the check-in area")
             yield app, pilot
+
+
+@pytest.fixture
+async def door(group_file: Path, clock: FakeClock) -> AsyncIterator[tuple[TableSessionApp, Pilot[None]]]:
+    async with at_the_door(group_file, clock) as opened:
+        yield opened
 
 
 async def search(pilot: Pilot[None], text: str) -> None:
@@ -79,18 +86,14 @@ async def test_enter_on_a_full_disk_says_so_and_the_app_carries_on(
 ) -> None:
     before = content(group_file)
     inject(monkeypatch, DISK_FULL)
-    with Store.opened(group_file) as store:
-        app = create_app(store, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f3")
-            await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the check-in area")
-            await search(pilot, "kwame")
-            await pilot.press("enter")
-            await wait_until(pilot, lambda: notified(app, "the disk is full"), "the disk-full message")
-            assert not notified(app, "is damaged")
-            await pilot.press("f2")  # still answering keys
-            await wait_until(pilot, lambda: not isinstance(app.screen, CheckinScreen), "another area")
-            assert app.is_running
+    async with at_the_door(group_file, clock) as (app, pilot):
+        await search(pilot, "kwame")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: notified(app, "the disk is full"), "the disk-full message")
+        assert not notified(app, "is damaged")
+        await pilot.press("f2")  # still answering keys
+        await wait_until(pilot, lambda: not isinstance(app.screen, CheckinScreen), "another area")
+        assert app.is_running
     assert content(group_file) == before
 
 
@@ -99,17 +102,13 @@ async def test_ctrl_l_and_enter_on_a_read_only_file_say_so_and_the_app_carries_o
 ) -> None:
     before = content(group_file)
     inject(monkeypatch, READ_ONLY)
-    with Store.opened(group_file) as store:
-        app = create_app(store, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f3")
-            await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the check-in area")
-            await search(pilot, "olga")
-            await pilot.press("ctrl+l")
-            status = app.screen.query_one("#checkin-status", Static)
-            await wait_until(pilot, lambda: "is read-only" in str(status.render()), "the read-only message")
-            await search(pilot, "kwame")
-            await pilot.press("enter")
-            await wait_until(pilot, lambda: notified(app, "is read-only"), "the read-only notice")
-            assert app.is_running
+    async with at_the_door(group_file, clock) as (app, pilot):
+        await search(pilot, "olga")
+        await pilot.press("ctrl+l")
+        status = app.screen.query_one("#checkin-status", Static)
+        await wait_until(pilot, lambda: "is read-only" in str(status.render()), "the read-only message")
+        await search(pilot, "kwame")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: notified(app, "is read-only"), "the read-only notice")
+        assert app.is_running
     assert content(group_file) == before
