@@ -128,3 +128,28 @@ def read_only(path: Path) -> Iterator[None]:
         if immutable:
             subprocess.run(["chattr", "-i", str(path)], check=True)
         path.chmod(mode)
+
+
+@contextlib.contextmanager
+def full_disk(folder: Path) -> Iterator[Path]:
+    """A small tmpfs mounted at `folder`, for the test to fill; skips where the machine allows no mount."""
+    folder.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a small disk needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)], capture_output=True, check=False
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"this machine allows no tmpfs mount ({mounted.stderr.decode().strip()})")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def fill(folder: Path) -> None:
+    """Write a file until the disk holding `folder` has no room left."""
+    with contextlib.suppress(OSError), (folder / "filler").open("wb", buffering=0) as handle:
+        while True:  # until the disk says no more (ENOSPC)
+            handle.write(b"x" * 4096)
+    assert shutil.disk_usage(folder).free < 4096

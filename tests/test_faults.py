@@ -19,7 +19,17 @@ from sessions.models import Group
 from sessions.store import BUSY_TIMEOUT_ENV, DiskFullError, ReadOnlyDatabaseError, Store
 from sessions.timekeeping import FakeClock
 from tests.conftest import make_member
-from tests.faults import DISK_FULL, READ_ONLY, build_group_file, content, inject, read_only, write_lock_held
+from tests.faults import (
+    DISK_FULL,
+    READ_ONLY,
+    build_group_file,
+    content,
+    fill,
+    full_disk,
+    inject,
+    read_only,
+    write_lock_held,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHORT_WAIT = "0.2"  # seconds a test waits for a busy file, instead of the 5 a facilitator waits
@@ -123,6 +133,22 @@ def test_a_full_disk_or_read_only_file_is_named_as_such_never_damaged(
     assert_refused(code, err, *(word.format(folder=group_file.parent, path=group_file) for word in words))
     assert "is damaged" not in err
     assert content(group_file) == before
+
+
+def test_a_really_full_disk_refuses_every_change_and_still_reads(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with full_disk(tmp_path / "small-disk") as folder:
+        path = build_group_file(folder / "group.sqlite3", clock)
+        before = content(path)
+        fill(folder)
+        for argv in WRITING.values():
+            code, err = run(path, argv, clock, capsys)
+            assert_refused(code, err, "the disk is full", f"no room left in {folder}")
+        for argv in READING.values():
+            code, err = run(path, argv, clock, capsys)
+            assert code == 0, err
+        assert content(path) == before
 
 
 def test_a_full_disk_while_opening_is_not_called_damaged(
