@@ -11,8 +11,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from app.tui.app import TableSessionApp, create_app
+from app.tui.screens.base import AreaScreen
 from app.tui.screens.checkin import CheckinScreen
-from sessions.store import BUSY_TIMEOUT_ENV, Store
+from sessions.store import BUSY_TIMEOUT_ENV, Database, Store
+from sessions.store.backups import backup_folder
+from sessions.store.faults import disk_full
 from sessions.timekeeping import FakeClock
 from tests.faults import DISK_FULL, READ_ONLY, build_group_file, content, inject, write_lock_held
 from tests.waiting import wait_until
@@ -112,3 +115,23 @@ async def test_ctrl_l_and_enter_on_a_read_only_file_say_so_and_the_app_carries_o
         await wait_until(pilot, lambda: notified(app, "is read-only"), "the read-only notice")
         assert app.is_running
     assert content(group_file) == before
+
+
+async def test_a_copy_the_full_disk_refuses_is_reported_and_the_app_still_opens(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, clock: FakeClock
+) -> None:
+    """The copy kept before a meeting's first change is written as the app opens: a full disk must not
+    leave a blank app."""
+    path = build_group_file(tmp_path / "fresh.sqlite3", clock)
+    for copy in backup_folder(path).iterdir():
+        copy.unlink()  # this meeting has no copy yet: the app takes one on opening
+
+    def no_room(_database: Database, destination: Path) -> Path:
+        raise disk_full(destination)
+
+    monkeypatch.setattr(Database, "backup", no_room)
+    with Store.opened(path) as store:
+        app = create_app(store, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: notified(app, "the disk is full"), "the disk-full message")
+            await wait_until(pilot, lambda: isinstance(app.screen, AreaScreen), "the first area")

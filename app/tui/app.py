@@ -81,7 +81,10 @@ class TableSessionApp(App[None]):
     def _keep_a_copy(self) -> None:
         """A copy of the database before the meeting's first change, once per meeting."""
         if self.meeting is not None and self.meeting.id is not None:
-            self.store.backups.ensure_for_meeting(self.meeting.id)
+            try:
+                self.store.backups.ensure_for_meeting(self.meeting.id)
+            except DatabaseError as error:  # a full disk: say so, and still open the meeting
+                self.report_store_failure(error)
 
     def _show_titles(self) -> None:
         self.title = self.store.group.name
