@@ -17,7 +17,7 @@ from sessions.errors import NotFoundError, TablesessionError
 from sessions.models import Member
 from sessions.store import CURRENT_VERSION, Database, Store
 from sessions.store.backups import backup_folder, stale_temporaries
-from sessions.store.database import BUSY_TIMEOUT_SECONDS
+from sessions.store.faults import busy_timeout
 
 MAX_LISTED = 10
 CHECKPOINT_WAIT_MS = 3000
@@ -139,7 +139,7 @@ def _erase_leftovers(db: Database) -> bool:
     try:
         busy = db.query("PRAGMA wal_checkpoint(TRUNCATE)")[0][0]
     finally:
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout() * 1000)}")
     return not busy
 
 

@@ -73,6 +73,7 @@ def one_line(message: str) -> str:
 
 def open_group_store(path: Path, *, readonly: bool = False) -> Store:
     store = Store.open(path, readonly=readonly)
-    if not readonly and not store.has_group():
+    # A file that cannot be written opens read-only: reading commands work, and it is not ours to name.
+    if not store.db.readonly and not store.has_group():
         store.save_group(Group(name="My networking group"))
     return store

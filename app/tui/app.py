@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import Screen
 from textual.signal import Signal
 
 from sessions.models import Meeting
-from sessions.store import Store
+from sessions.store import DatabaseError, Store
 from sessions.timekeeping import Clock
 
 from .areas import AREAS
@@ -46,6 +49,31 @@ class TableSessionApp(App[None]):
         # Areas subscribe to this and refresh what a change elsewhere touched (topic: a Topic value).
         self.data_changed: Signal[str] = Signal(self, "data-changed")
 
+    def report_store_failure(self, error: DatabaseError) -> None:
+        """The one place the app tells the facilitator the group file refused a change (busy, full,
+        read-only, damaged): the store has already rolled it back, so the app carries on."""
+        self.notify(str(error), title="Not done", severity="error", timeout=20)
+
+    # Textual ends the app on any exception a handler lets through. A store failure is not a bug, so
+    # the key bindings (run_action) and the messages the app and its area screens handle stop it here.
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except DatabaseError as error:
+            self.report_store_failure(error)
+            return True
+
+    async def _on_message(self, message: Message) -> None:
+        try:
+            await super()._on_message(message)
+        except DatabaseError as error:
+            self.report_store_failure(error)
+
     def on_mount(self) -> None:
         self._show_titles()
         self._keep_a_copy()
@@ -57,7 +85,10 @@ class TableSessionApp(App[None]):
     def _keep_a_copy(self) -> None:
         """A copy of the database before the meeting's first change, once per meeting."""
         if self.meeting is not None and self.meeting.id is not None:
-            self.store.backups.ensure_for_meeting(self.meeting.id)
+            try:
+                self.store.backups.ensure_for_meeting(self.meeting.id)
+            except DatabaseError as error:  # a full disk: say so, and still open the meeting
+                self.report_store_failure(error)
 
     def _show_titles(self) -> None:
         self.title = self.store.group.name

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sessions.models import Meeting, Member, describe_validation_error
-from sessions.store import Store
+from sessions.store import DatabaseError, Store
 
 from .addresses import SharedAddresses, settle_address
 from .candidates import Candidate, RowNote, RowReader, Skip, Withdrawal
@@ -257,7 +257,7 @@ def apply_plan(store: Store, plan: ImportPlan, *, meeting: Meeting | None, now: 
                     store.attendance.check_in(meeting.id, member_id, now)
             if plan.withdrawals and meeting is not None and meeting.id is not None:
                 apply_withdrawals(store, meeting.id, plan.withdrawals, plan.summary)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, DatabaseError) as exc:  # the store names a busy, full or read-only file
         raise ImportFileError(
             f"{plan.prepared.table.name}: the database refused the import ({exc}); nothing was imported"
         ) from None
