@@ -3,8 +3,9 @@
 Only a SharedCard goes in, so a field a member withheld cannot reach a vCard. The output keeps
 to what phone cameras and address books read reliably: N and FN always, then ORG, TITLE, EMAIL,
 TEL, URL and an optional NOTE. Lines end in CRLF; text values are escaped (URLs are URIs, not
-text, and go out as they are); long lines are folded at 75 octets without cutting a UTF-8 sequence
-in two (unless `fold=False`, for QR codes, where every byte counts and no reader needs folding).
+text: what a reader would take as an escape or a separator is percent-encoded instead); long
+lines are folded at 75 octets without cutting a UTF-8 sequence in two (unless `fold=False`, for
+QR codes, where every byte counts and no reader needs folding).
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from sessions.models import SharedCard
 CRLF = "\r\n"
 LINE_OCTETS = 75  # RFC 2426 section 2.6: lines SHOULD NOT be longer than 75 octets, excluding the break
 VERSION = "3.0"
-# What a URI can never hold (RFC 3986): whitespace, including Unicode line breaks, and control characters.
-_NOT_IN_URI = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+# Percent-encoded in a URL: what a URI can never hold (RFC 3986: whitespace, including Unicode line
+# breaks, control characters, the backslash), and the comma and semicolon. A URI may hold those two,
+# but common readers (vobject, and address books built like it) decode URL as a text value, cutting it
+# at a comma or semicolon; percent-encoded, the address is the same to a web server and arrives whole.
+_ENCODED_IN_URI = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\,;]")
 
 
 def escape_text(value: str) -> str:
@@ -36,12 +40,11 @@ def escape_text(value: str) -> str:
 
 def uri_value(value: str) -> str:
     """A URI value as written: never text-escaped, since URL's value type is uri, not text (RFC 2426
-    sections 3.6.8 and 5), so a comma or semicolon in a query string stays as it is.
-
-    The Member model already refuses whitespace in a web address and drops control characters; a card
-    built some other way gets them percent-encoded here, so a value can never end its line early and
-    start a property of its own."""
-    return _NOT_IN_URI.sub(lambda found: quote(found.group(), safe=""), value)
+    sections 3.6.8 and 5), but with every character a reader could take as an escape, a separator or
+    the end of the line percent-encoded (see _ENCODED_IN_URI). The Member model already refuses
+    whitespace in a web address and drops control characters; a card built some other way gets them
+    encoded here too, so a value can never end its line early and start a property of its own."""
+    return _ENCODED_IN_URI.sub(lambda found: quote(found.group(), safe=""), value)
 
 
 def _is_continuation_byte(byte: int) -> bool:

@@ -4,16 +4,21 @@ small typos forgiven.
 The index is built once from the members and kept current with `upsert` / `remove`, so each
 keystroke costs a lookup, not a rebuild. Words are matched as prefixes ("kowa" finds Kowalski);
 words of three letters or more also match with a slip or two (rapidfuzz's edit distance, with
-swapped letters counting once, against the start of each distinct word).
+swapped letters counting once, against the start of each distinct word), or as their letters in
+order ("rmn" for Raman), below any closer fit. Names are also indexed run together ("alsayed",
+"smithjones") and transliterated to Latin letters ("giorgos" for Γιώργος). Something typed with an
+'@' is first looked up as the start of a whole email address.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 
+from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -41,6 +46,8 @@ class SearchTuning:
     kind_weight: tuple[float, float, float] = (0.85, 0.9, 1.0)  # by Kind
     whole_name_bonus: float = 20.0  # the full name starts with what was typed
     preferred_bonus: float = 8.0  # e.g. registered for tonight's meeting
+    # Letters in order ("rmn" in "raman"): looser than any typo forgiven (at most 2 slips score 64).
+    in_order_score: float = 52.0
 
 
 TUNING = SearchTuning()
@@ -53,19 +60,47 @@ class SearchHit:
     matched: Kind
 
 
+def email_words(email: str) -> list[str]:
+    """The words of an address people type: its local part and domain, without the '.com' ending
+    every other address shares."""
+    local, _, domain = email.partition("@")
+    return [*fold_tokens(local), *fold_tokens(domain.rsplit(".", 1)[0] if "." in domain else domain)]
+
+
+def _name_spellings(name: str) -> Iterator[str]:
+    """The words of a name as people type them: as written, transliterated to Latin letters, and
+    with neighbouring words run together ("Al-Sayed" is typed "alsayed")."""
+    folded = fold_tokens(name)
+    spellings = [folded]
+    latin = fold_tokens(anyascii(" ".join(folded)))
+    if latin != folded:
+        spellings.append(latin)
+    for words in spellings:
+        yield from words
+        for left, right in itertools.pairwise(words):
+            yield left + right
+        if len(words) > 2:
+            yield "".join(words)
+
+
 def member_words(member: Member) -> dict[str, Kind]:
     """The folded words a member can be found by, each with where it came from."""
     words: dict[str, Kind] = {}
     if member.email:
-        local, _, domain = member.email.partition("@")
-        for word in [*fold_tokens(local), *fold_tokens(domain.rsplit(".", 1)[0])]:
+        for word in email_words(member.email):
             words.setdefault(word, Kind.EMAIL)
     for employer in member.employers:
         for word in fold_tokens(employer):
             words[word] = Kind.COMPANY
-    for word in fold_tokens(member.full_name):
+    for word in _name_spellings(member.full_name):
         words[word] = Kind.NAME
     return words
+
+
+def _in_order(typed: str, word: str) -> bool:
+    """Every letter of `typed` appears in `word`, in that order."""
+    letters = iter(word)
+    return all(letter in letters for letter in typed)
 
 
 class CheckinIndex:
@@ -73,6 +108,8 @@ class CheckinIndex:
         self.tuning = tuning
         self._words: dict[int, dict[str, Kind]] = {}
         self._names: dict[int, str] = {}
+        self._emails: list[tuple[str, int]] = []  # (address, casefolded; member id), sorted
+        self._email_of: dict[int, str] = {}
         self._postings: dict[str, set[int]] = {}
         self._vocabulary: list[str] = []
         self._prefix_cache: dict[int, list[str]] = {}
@@ -94,6 +131,9 @@ class CheckinIndex:
         words = member_words(member)
         self._words[member.id] = words
         self._names[member.id] = fold(member.full_name)
+        if member.email:
+            self._email_of[member.id] = member.email.casefold()
+            bisect.insort(self._emails, (member.email.casefold(), member.id))
         for word in words:
             if word not in self._postings:
                 self._postings[word] = set()
@@ -109,6 +149,9 @@ class CheckinIndex:
                     del self._postings[word]
                     self._stale = True
         self._names.pop(member_id, None)
+        email = self._email_of.pop(member_id, None)
+        if email is not None:
+            del self._emails[bisect.bisect_left(self._emails, (email, member_id))]
 
     def _vocab(self) -> list[str]:
         if self._stale:
@@ -150,11 +193,22 @@ class CheckinIndex:
                 fitted = tuning.prefix_score - tuning.typo_penalty * (distance + 1)
                 if fitted > scores.get(word, 0.0):
                     scores[word] = fitted
+        # Letters in order, the first one right: words are sorted, so those starting with it are one run.
+        first = bisect.bisect_left(vocab, typed[0])
+        for word in vocab[first : bisect.bisect_left(vocab, typed[0] + "\U0010ffff", lo=first)]:
+            if word not in scores and _in_order(typed, word):
+                scores[word] = tuning.in_order_score
         return scores
 
     def search(self, query: str, *, limit: int = 20, preferred: set[int] | None = None) -> list[SearchHit]:
         """The members `query` most likely means, best first. Every typed word must match something."""
-        typed_words = fold_tokens(query)
+        if "@" in query:
+            by_address = self._by_email(query.strip().casefold(), limit)
+            if by_address:
+                return by_address
+            typed_words = email_words(query)
+        else:
+            typed_words = fold_tokens(query)
         if not typed_words:
             return []
         tuning = self.tuning
@@ -191,6 +245,17 @@ class CheckinIndex:
             SearchHit(member_id=mid, score=-negative, matched=best_kind.get(mid, Kind.NAME))
             for negative, _, mid in ranked[:limit]
         ]
+
+    def _by_email(self, typed: str, limit: int) -> list[SearchHit]:
+        """Members whose email starts with `typed` (an address being typed, or a whole one)."""
+        start = bisect.bisect_left(self._emails, (typed, -1))
+        hits: list[SearchHit] = []
+        for address, member_id in self._emails[start:]:
+            if not address.startswith(typed) or len(hits) == limit:
+                break
+            exact = self.tuning.exact_word_bonus if address == typed else 0.0
+            hits.append(SearchHit(member_id=member_id, score=self.tuning.prefix_score + exact, matched=Kind.EMAIL))
+        return sorted(hits, key=lambda hit: -hit.score)
 
 
 DECISIVE_GAP = 15.0  # how far ahead the best hit must be to be "the" person

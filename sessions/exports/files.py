@@ -6,6 +6,7 @@ import os
 import queue
 import re
 import shutil
+import stat
 import tempfile
 import threading
 import unicodedata
@@ -37,8 +38,34 @@ def safe_file_name(text: str, *, fallback: str = "export") -> str:
     return cleaned or fallback
 
 
+def refuse_special(path: Path) -> None:
+    """Refuse a path that is not a regular file, even when replacing files is allowed: writing goes
+    through a temporary file renamed over the path, which would put a file where a device (as root,
+    /dev/full), a named pipe or a symbolic link was, instead of writing to it or through it."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise TablesessionError(f"{path}: cannot be checked ({exc.strerror or exc})") from exc
+    kinds = (
+        (stat.S_ISLNK, "is a symbolic link"),
+        (stat.S_ISCHR, "is a device"),
+        (stat.S_ISBLK, "is a device"),
+        (stat.S_ISFIFO, "is a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "is a socket"),
+    )
+    for test, what in kinds:
+        if test(mode):
+            raise TablesessionError(
+                f"{path}: {what}, not a regular file; exports never replace one, choose another name"
+            )
+
+
 def check_writable(path: Path, *, overwrite: bool) -> None:
-    """Refuse before anything is written: a missing folder, a folder where a file goes, or a file in the way."""
+    """Refuse before anything is written: a missing folder, a folder where a file goes, a file in the way,
+    or anything but a regular file (even with `overwrite`)."""
+    refuse_special(path)
     if path.is_dir():
         raise TablesessionError(f"{path}: is a folder; give a file name")
     if not path.parent.is_dir():

@@ -11,7 +11,7 @@ from sessions.models import SeatingPlan, SharedCard
 from sessions.store import Store
 from sessions.vcard import contact_note, vcard_head, vcard_tail
 
-from .files import OutputExistsError, write_atomically, write_new_folder
+from .files import OutputExistsError, refuse_special, write_atomically, write_new_folder
 from .scope import Contact, ExportScope, as_contacts, ids_in_scope
 from .summary import ExportSummary, FieldCounts
 from .vcards import unique_names
@@ -144,8 +144,10 @@ def write_followups(
         # Made beside the folder and renamed into place, so a failure leaves no partial set.
         files = write_new_folder(folder, rendered())
     else:
-        clashes = [folder / f"{stem}{suffix}" for stem in stems for suffix in suffixes]
-        clashes = [path for path in clashes if path.exists()]
+        targets = [folder / f"{stem}{suffix}" for stem in stems for suffix in suffixes]
+        for target in targets:
+            refuse_special(target)
+        clashes = [path for path in targets if path.exists()]
         if clashes and not overwrite:
             raise OutputExistsError(
                 f"{clashes[0]}: already exists ({len(clashes)} files would be replaced); "

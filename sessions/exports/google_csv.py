@@ -89,4 +89,4 @@ def _row(contact: Contact, scope: ExportScope) -> list[str]:
 
 
 def google_csv(contacts: Sequence[Contact], scope: ExportScope) -> bytes:
-    return csv_bytes(HEADER, (_row(c, scope) for c in contacts))
+    return csv_bytes(HEADER, (_row(c, scope) for c in contacts), phone_columns=("Phone 1 - Value",))

@@ -1,8 +1,10 @@
 """Importing a meeting exported as JSON (see meeting_json.py) into this laptop's group.
 
 The same people are matched, not duplicated: by email (ignoring case), else by name when no email
-says otherwise. A matched member keeps this laptop's card; blank fields are filled from the file,
-and when the file's card is the newer one its values, sharing choices and tags win. The meeting is
+says otherwise. A new member arrives with the file's card (whole, or what was shared) and sharing
+choices as recorded there. A matched member keeps this laptop's card; blank fields are filled from the
+file (shared only if both laptops share that field), and when the file's card is the newer one its
+values, sharing choices and tags win. The meeting is
 matched by date (and title when several share the date), attendance is merged, the seating plan and
 settings are replaced by the file's, its seating rules are added unless this laptop has them already
 (or has a rule they contradict: this laptop's rules stand, and the summary says which were left out),
@@ -21,7 +23,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sessions.errors import ConflictError, TablesessionError
-from sessions.models import Meeting, Member, Round, Seat, SeatingPlan, SeatingRule, Table
+from sessions.models import Meeting, Member, Round, Seat, SeatingPlan, SeatingRule, SharedField, Table
+from sessions.roster.updating import imported_sharing
 from sessions.seating.rules import largest_table
 from sessions.store import ClockEvent, Store
 from sessions.store.members import email_key
@@ -259,31 +262,48 @@ def _match(path: Path, checked: _Checked, local: list[Member]) -> dict[int, Memb
     return matches
 
 
-_CARD_FIELDS = (
-    "last_name",
-    "headline",
-    "employers",
-    "target_roles",
-    "target_companies",
-    "subgroups",
-    "email",
-    "phone",
-    "linkedin",
-    "website",
-)
+# Card fields a file can fill in, and the sharing choice each falls under (None: the name, always shown).
+_CARD_FIELDS: dict[str, SharedField | None] = {
+    "last_name": None,
+    "headline": SharedField.HEADLINE,
+    "employers": SharedField.EMPLOYERS,
+    "target_roles": SharedField.TARGETS,
+    "target_companies": SharedField.TARGETS,
+    "subgroups": None,
+    "email": SharedField.EMAIL,
+    "phone": SharedField.PHONE,
+    "linkedin": SharedField.LINKEDIN,
+    "website": SharedField.WEBSITE,
+}
 
 
 def _merged(local: Member, incoming: Member) -> Member:
-    """This laptop's card with the file's knowledge added: blanks filled; the newer card's values win."""
+    """This laptop's card with the file's knowledge added: blanks filled; the newer card's values win.
+
+    A blank filled from an older card in the file is shared only if both cards share that field: this
+    laptop's choice may have been made before the value was known (a file made for another laptop
+    holds private values), and a value kept private there must not go out here."""
     newer = incoming.updated_at is not None and local.updated_at is not None and incoming.updated_at > local.updated_at
     update: dict[str, object] = {}
-    for name in _CARD_FIELDS:
+    sharing = local.sharing
+    for name, field in _CARD_FIELDS.items():
         theirs = getattr(incoming, name)
         if theirs and (newer or not getattr(local, name)):
             update[name] = theirs
+            if not newer and field is not None and sharing.allows(field) and not incoming.sharing.allows(field):
+                sharing = sharing.with_choice(field, False)
     if newer:
-        update["sharing"] = incoming.sharing
+        # A choice the person made on the other laptop after this card was saved is their latest word,
+        # and stands either way. Anything else on the newer card counts like any import's answer: it may
+        # narrow what is shared here, never widen it, and a choice made here stands.
+        theirs = incoming.sharing
+        narrowed, _ = imported_sharing(local, {f: theirs.allows(f) for f in SharedField if not theirs.is_chosen(f)})
+        for chosen in theirs.chosen:
+            narrowed = narrowed.choose(chosen, theirs.allows(chosen))
+        update["sharing"] = narrowed
         update["tags"] = incoming.tags
+    elif sharing is not local.sharing:
+        update["sharing"] = sharing
     if not update:
         return local
     return member_from({**local.model_dump(), **update})

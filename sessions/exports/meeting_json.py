@@ -1,11 +1,12 @@
 """The whole meeting as one JSON document, to carry it to another laptop and import it there.
 
-Shape (format "tablesession-meeting", version 2; version 1 lacked the seating settings and rules);
-every key is always present:
+Shape (format "tablesession-meeting", version 3; version 1 lacked the seating settings and rules,
+and versions 1 and 2 held shared cards only, without "shared_only"); every key is always present:
 
     {
       "format": "tablesession-meeting",
-      "version": 1,
+      "version": 3,
+      "shared_only": false,
       "exported_at": "2026-11-24T21:05:00+00:00",
       "group": {"name": "..."},
       "meeting": {"date": "2026-11-24", "title": "...", "venue": "...", "table_min": 6, "table_max": 8,
@@ -29,9 +30,14 @@ every key is always present:
     }
 
 `ref` numbers people within the file only; `member` fields point at them. Members are everyone with a
-registration or a seat. Each card carries only what its member agreed to share, plus their sharing
-choices, so this file is no more revealing than the contact exports; the facilitator's private notes
-and extra registration answers stay on the laptop, as do the notes on seating rules. The rules written
+registration or a seat. The file is for the group's own other laptop, so each card goes whole, unshared
+fields too, with its member's sharing choices (the Sharing model as it is, so every part of it travels):
+the other laptop can find people by a private email and prints and exports only what each chose. Like
+every export it is readable by its owner only, and the export's summary says it holds private details.
+With `shared_only` (for handing to someone else) each card carries only what its member agreed to
+share, and the file is no more revealing than the contact exports. Either way the facilitator's private
+notes and extra registration answers stay on the laptop, as do the notes on seating rules: they are no
+part of the card. The rules written
 are those in force at the meeting (standing, or for it alone) among people in the file, so whoever
 seats the meeting on the other laptop keeps the same people apart or together. A seat whose member
 was forgotten is not written.
@@ -40,16 +46,29 @@ was forgotten is not written.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sessions.models import Meeting, Member, RuleKind, SeatingRule, SeatingSettings, SharedCard, Sharing, Tag
+from sessions.models import (
+    Meeting,
+    Member,
+    RuleKind,
+    SeatingRule,
+    SeatingSettings,
+    SharedCard,
+    SharedField,
+    Sharing,
+    Tag,
+)
 from sessions.store import Store
 
 from .scope import ExportScope, attendee_ids
+from .summary import CONTACT_FIELDS, FieldCounts, fields_present
 
 FORMAT = "tablesession-meeting"
-VERSION = 2
+VERSION = 3
 
 
 class _Record(BaseModel):
@@ -72,7 +91,7 @@ class MeetingRecord(_Record):
 
 
 class MemberRecord(_Record):
-    """A card as its member shares it. Values are checked again by the Member model on import."""
+    """A card, whole or as its member shares it. Values are checked again by the Member model on import."""
 
     ref: int = Field(ge=1)
     first_name: str
@@ -143,6 +162,8 @@ class ClockRecord(_Record):
 class MeetingDocument(_Record):
     format: str
     version: int
+    # Files before version 3 carried shared cards only.
+    shared_only: bool = True
     exported_at: dt.datetime | None = None
     group: GroupRecord | None = None
     meeting: MeetingRecord
@@ -155,8 +176,18 @@ class MeetingDocument(_Record):
     clock_log: list[ClockRecord] = Field(default_factory=list)
 
 
+_CARD_FIELDS = set(SharedCard.model_fields)
+
+
+def whole_card(member: Member) -> SharedCard:
+    """Every field of `member`'s card, shared or not: what the group holds, for its own other laptop.
+    Taken from the member's values directly, so no sharing choice (however it is modelled) holds one back."""
+    return SharedCard.model_validate(member.model_dump(include=_CARD_FIELDS))
+
+
 def member_record(ref: int, member: Member, card: SharedCard) -> MemberRecord:
-    """The record for `member`, built from their shared card so withheld fields stay out.
+    """The record for `member`, built from `card`: their shared card, so withheld fields stay out, or
+    their whole card.
 
     Records are put together from models already checked (the store's), so they are constructed
     without checking each value again: for 2,000 members that took longer than writing the file."""
@@ -183,10 +214,31 @@ def rule_record(rule: SeatingRule, refs: dict[int, int]) -> RuleRecord:
     return RuleRecord(kind=rule.kind, members=[refs[m] for m in rule.member_ids], standing=rule.standing)
 
 
+@dataclass(frozen=True)
+class MeetingExport:
+    document: MeetingDocument
+    cards: list[SharedCard]  # as written, for the export summary
+    withheld: FieldCounts  # fields written that their members did not share, by field (none when shared only)
+
+
+def _withheld(members: list[Member], whole: dict[int, SharedCard]) -> FieldCounts:
+    """How many people have fields on their whole cards that they did not share, and which."""
+    counts: Counter[SharedField] = Counter()
+    people = reachable = 0
+    for member in members:
+        if member.id is None:
+            continue
+        hidden = {field for field in fields_present(whole[member.id]) if not member.sharing.allows(field)}
+        people += bool(hidden)
+        reachable += bool(hidden.intersection(CONTACT_FIELDS))
+        counts.update(hidden)
+    return FieldCounts(people=people, counts={f: counts[f] for f in SharedField}, with_contact_details=reachable)
+
+
 def meeting_document(
-    store: Store, scope: ExportScope, exported_at: dt.datetime
-) -> tuple[MeetingDocument, list[SharedCard]]:
-    """The document for the scope's meeting, and the cards of the members it describes (for the export summary)."""
+    store: Store, scope: ExportScope, exported_at: dt.datetime, *, shared_only: bool = False
+) -> MeetingExport:
+    """The document for the scope's meeting: whole cards, or with `shared_only` shared cards only."""
     meeting: Meeting = scope.meeting
     meeting_id = scope.meeting_id
     plan = store.seating.load(meeting_id)
@@ -194,7 +246,9 @@ def meeting_document(
     wanted = {r.member_id for r in records} | attendee_ids(store, meeting_id, plan)
     members = sorted(store.members.get_many(wanted).values(), key=lambda m: m.sort_key)
     refs = {m.id: index for index, m in enumerate(members, start=1) if m.id is not None}
-    cards = {m.id: m.shared_card() for m in members if m.id is not None}
+    card_of = Member.shared_card if shared_only else whole_card
+    cards = {m.id: card_of(m) for m in members if m.id is not None}
+    withheld = FieldCounts.of(()) if shared_only else _withheld(members, cards)
 
     seating = None
     if plan is not None:
@@ -228,6 +282,7 @@ def meeting_document(
     document = MeetingDocument(
         format=FORMAT,
         version=VERSION,
+        shared_only=shared_only,
         exported_at=exported_at,
         group=GroupRecord(name=store.group.name) if store.has_group() else None,
         meeting=MeetingRecord(**meeting.model_dump(exclude={"id"})),
@@ -259,7 +314,7 @@ def meeting_document(
             for e in events
         ],
     )
-    return document, list(cards.values())
+    return MeetingExport(document=document, cards=list(cards.values()), withheld=withheld)
 
 
 def document_bytes(document: MeetingDocument) -> bytes:

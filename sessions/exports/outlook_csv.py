@@ -50,4 +50,4 @@ def _row(contact: Contact, scope: ExportScope) -> list[str]:
 
 
 def outlook_csv(contacts: Sequence[Contact], scope: ExportScope) -> bytes:
-    return csv_bytes(HEADER, (_row(c, scope) for c in contacts), quote_all=True)
+    return csv_bytes(HEADER, (_row(c, scope) for c in contacts), quote_all=True, phone_columns=("Mobile Phone",))

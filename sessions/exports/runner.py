@@ -48,7 +48,11 @@ KINDS: dict[ExportKind, KindInfo] = {
     ExportKind.GOOGLE_CSV: KindInfo("Google Contacts CSV", "import at contacts.google.com", "google contacts.csv"),
     ExportKind.OUTLOOK_CSV: KindInfo("Outlook CSV", "import into Outlook", "outlook contacts.csv"),
     ExportKind.CSV: KindInfo("Spreadsheet CSV", "one row per person, every shared field", "attendees.csv"),
-    ExportKind.JSON: KindInfo("Meeting (.json)", "the whole meeting, to import on another laptop", "meeting.json"),
+    ExportKind.JSON: KindInfo(
+        "Meeting (.json)",
+        "the whole meeting, every card whole (private details too), to import on the group's other laptop",
+        "meeting.json",
+    ),
     ExportKind.FOLLOWUP: KindInfo(
         "Follow-up files", "per attendee: the cards of their table-mates (.vcf and PDF)", "followup", folder=True
     ),
@@ -70,6 +74,9 @@ class ExportRequest:
     scope: ExportScope
     now: dt.datetime
     overwrite: bool = False
+    # For the json kind: only what each member agreed to share, for handing to someone outside the group's
+    # laptops. Every other kind carries shared fields only anyway.
+    shared_only: bool = False
 
 
 def suggested_name(kind: ExportKind, scope: ExportScope) -> str:
@@ -83,6 +90,19 @@ def suggested_name(kind: ExportKind, scope: ExportScope) -> str:
     return " ".join(parts)
 
 
+def _privacy_note(shared_only: bool, withheld: FieldCounts) -> str:
+    """What the meeting file holds beyond what people shared: the facilitator must know before handing it on."""
+    if shared_only:
+        return "cards: only what each person agreed to share, like the contact exports"
+    if not withheld.people:
+        return "cards: whole; nobody in it withheld a field"
+    return (
+        f"holds private details of {withheld.people} people, fields they did not share: "
+        f"{', '.join(withheld.described())}; keep it for the group's own laptops "
+        "(only you can read it), and hand others a copy made with --shared-only"
+    )
+
+
 def run_export(store: Store, request: ExportRequest, *, pages: PageWriter | None = None) -> ExportSummary:
     """Write one export and say what went out. Nothing is written when anything is wrong."""
     kind, scope = request.kind, request.scope
@@ -91,16 +111,18 @@ def run_export(store: Store, request: ExportRequest, *, pages: PageWriter | None
     if kind is ExportKind.JSON:
         if scope.round_number is not None or scope.table_label is not None:
             raise TablesessionError("the json export is the whole meeting; --round and --table do not apply to it")
-        document, cards = meeting_document(store, scope, request.now)
+        export = meeting_document(store, scope, request.now, shared_only=request.shared_only)
+        document = export.document
         write_export(request.path, document_bytes(document), overwrite=request.overwrite)
         return ExportSummary(
             kind=kind.value,
             paths=(request.path,),
-            fields=FieldCounts.of(cards),
+            fields=FieldCounts.of(export.cards),
             notes=(
                 f"the meeting with {len(document.attendance)} registrations, "
                 f"{len(document.seating.rounds) if document.seating else 0} rounds of seating "
                 f"and {len(document.clock_log)} clock commands; import it with 'tablesession import'",
+                _privacy_note(request.shared_only, export.withheld),
             ),
         )
     contacts = contacts_in_scope(store, scope)

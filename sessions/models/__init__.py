@@ -1,7 +1,7 @@
 """Domain models. Validation lives here: bad values are refused with a message naming the field."""
 
 from .errors import describe_validation_error
-from .meeting import Attendance, Group, Meeting
+from .meeting import Attendance, Group, Meeting, clock_time, parse_clock_time
 from .member import Member, SharedCard, SharedField, Sharing, Tag
 from .room import PhysicalTable, parse_room, room_summary, room_text
 from .seating import Round, Seat, SeatingPlan, Table
@@ -28,7 +28,9 @@ __all__ = [
     "SubgroupMode",
     "Table",
     "Tag",
+    "clock_time",
     "describe_validation_error",
+    "parse_clock_time",
     "parse_room",
     "room_summary",
     "room_text",

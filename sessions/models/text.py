@@ -11,6 +11,13 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from . import limits
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Zero-width non-joiner and joiner are invisible format characters too, but scripts need them inside
+# words: Persian writes "mi-khaham" with a non-joiner so two letters stay apart, Devanagari asks for a
+# half form with a joiner after a virama, and emoji sequences (a family, a profession) are joined by
+# one. They cannot reorder text, so between two letters, marks or symbols they stay; anywhere else
+# (at an edge, beside a space or another invisible) they can only hide a difference, and go.
+_JOINERS = frozenset("\u200c\u200d")
+_JOINABLE = frozenset(("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "So", "Sk"))
 _WHITESPACE_RUN = re.compile(r"\s+")
 # Syntax only: a mailbox we can write into a vCard. Deliverability is not our business.
 _EMAIL = re.compile(
@@ -18,11 +25,32 @@ _EMAIL = re.compile(
 )
 
 
+def _joins_letters(value: str, index: int) -> bool:
+    if index == 0 or index == len(value) - 1:
+        return False
+    return unicodedata.category(value[index - 1]) in _JOINABLE and unicodedata.category(value[index + 1]) in _JOINABLE
+
+
+def drop_invisible(value: str) -> str:
+    """`value` without invisible format characters (Unicode category Cf): bidirectional embeddings,
+    overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can show a name reversed or hide
+    part of it, and zero-width spaces, directional marks, word joiners, byte-order marks and the like,
+    which make two names look the same. Joiners inside a word stay (see _JOINERS)."""
+    if value.isprintable():  # no format character (nor newline or tab) at all: most values, at C speed
+        return value
+    return "".join(
+        char
+        for index, char in enumerate(value)
+        if unicodedata.category(char) != "Cf" or (char in _JOINERS and _joins_letters(value, index))
+    )
+
+
 def clean_text(value: object) -> object:
-    """Trim, NFC-normalise and drop control characters; leave non-strings for pydantic to refuse."""
+    """Trim, NFC-normalise and drop control and invisible format characters; leave non-strings for
+    pydantic to refuse. Every card field, typed in an edit or read by an import, comes through here."""
     if not isinstance(value, str):
         return value
-    return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+    return unicodedata.normalize("NFC", _CONTROL.sub("", drop_invisible(value))).strip()
 
 
 def clean_line(value: object) -> object:

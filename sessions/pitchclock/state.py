@@ -63,6 +63,10 @@ class ClockState:
     left_behind: float | None = None
     speech: int = 0  # counts speaking turns started afresh: each one earns a next-speaker chime
     auto_advance: bool = True
+    # 'End round' keeps what it ended and when, so 'previous' puts back exactly that (a running segment
+    # resumes with the time it had; a paused one stays paused), not an approximation of it.
+    before_end: ClockState | None = None
+    ended_at: float | None = None
 
     @property
     def running(self) -> bool:

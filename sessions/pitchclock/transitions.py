@@ -77,6 +77,11 @@ def _next(state: ClockState, now: float, settings: ClockSettings, schedule: Turn
 
 
 def _previous(state: ClockState, now: float) -> ClockState:
+    if state.phase is Phase.OVER and state.before_end is not None and state.ended_at is not None:
+        before = state.before_end
+        if before.deadline is None:
+            return before
+        return replace(before, deadline=before.deadline + (now - state.ended_at))
     if state.left_behind is not None and state.phase in (Phase.CHANGEOVER, Phase.OVER):
         # 'Next' or 'end round' pressed too soon: the speaker gets back the time they had.
         restored = replace(state, phase=Phase.SPEAKING, left_behind=None)
@@ -143,7 +148,7 @@ def apply(
             if state.phase is Phase.OVER:
                 return state
             left = state.remaining(now) if state.phase is Phase.SPEAKING else state.left_behind
-            return _over(state, left)
+            return replace(_over(state, left), before_end=state, ended_at=now)
         case Command.RESET:
             fresh = ClockState(speech=state.speech, auto_advance=state.auto_advance)
             return state if state == fresh else fresh

@@ -5,17 +5,19 @@ Every problem is a note naming the row and the column, so the summary can say ex
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sessions.models import SharedField, limits
 
 from . import cleaning
-from .consent import choices_from_list, options_vocabulary
-from .fields import CONSENT_FIELDS
+from .consent import ConsentReader
 from .fields import ImportField as F
 from .folding import fold
-from .mapping import ColumnMapping
+from .formats import FORMAT_SPECS, Identity
+from .mapping import ColumnMapping, consent_columns
 from .names import split_full_name
 from .reading import SourceRow, SourceTable
 
@@ -64,6 +66,7 @@ class Candidate:
     extra: dict[str, str] = field(default_factory=dict)
     arrived: bool = False  # the file says they checked in / attended
     waitlisted: bool = False
+    attendee_id: str | None = None  # the export's own id for this attendee (a ticket, a Meetup user)
 
     @property
     def full_name(self) -> str:
@@ -106,13 +109,19 @@ class RowReader:
     mapping: ColumnMapping
     region: str
     file_notes: list[RowNote] = field(default_factory=list)
-    _offered: set[SharedField] = field(default_factory=set)
+    _tickets_per_order: Counter[str] = field(default_factory=Counter)
+    _consent: ConsentReader = field(init=False)
 
     def __post_init__(self) -> None:
-        share_column = self.mapping.column_of(F.SHARE_LIST)
-        unknown: set[str] = set()
-        if share_column is not None:
-            self._offered, unknown = options_vocabulary(row.values[share_column] for row in self.table.rows)
+        spec = FORMAT_SPECS[self.mapping.source]
+        self.identity: Identity | None = spec.identity
+        self._attended_when_filled = spec.attended_when_filled
+        self._identity_column = self._column_titled(spec.identity.column if spec.identity else None)
+        self._order_column = self._column_titled(spec.identity.order if spec.identity else None)
+        self._consent = ConsentReader.of(
+            self.mapping.headers, consent_columns(self.mapping), ((row.number, row.values) for row in self.table.rows)
+        )
+        self.file_notes.extend(RowNote(None, "", message, title) for title, message in self._consent.column_notes)
         for index in self.mapping.extra_columns:
             header = self.mapping.headers[index]
             if len(header) > EXTRA_KEY_MAX:
@@ -121,15 +130,24 @@ class RowReader:
                         None, "", f"a column title of {len(header):,} characters is not a question; column left out"
                     )
                 )
-        for option in sorted(unknown):
-            self.file_notes.append(
-                RowNote(
-                    None,
-                    "",
-                    f"option {option!r} is not a card field we know; it changes nothing",
-                    self._header(F.SHARE_LIST),
-                )
-            )
+
+    def _column_titled(self, title: str | None) -> int | None:
+        if title is None:
+            return None
+        return next((i for i, header in enumerate(self.mapping.headers) if fold(header) == fold(title)), None)
+
+    def _attendee_id(self, row: SourceRow) -> str | None:
+        """The export's id for the row's attendee; rows are read in file order, so a ticket's place is stable."""
+        if self.identity is None:
+            return None
+        order = cleaning.text(row.values[self._order_column]) if self._order_column is not None else ""
+        if order:
+            self._tickets_per_order[order] += 1
+        own = cleaning.text(row.values[self._identity_column]) if self._identity_column is not None else ""
+        if own and len(own) <= limits.SHORT_TEXT_MAX:
+            # A check-in secret would let anyone holding it in: keep only a fingerprint.
+            return hashlib.sha256(own.encode()).hexdigest()[:20] if self.identity.secret else own
+        return f"{order}-{self._tickets_per_order[order]}" if order and len(order) <= limits.SHORT_TEXT_MAX else None
 
     def _cell(self, row: SourceRow, wanted: F) -> str:
         index = self.mapping.column_of(wanted)
@@ -140,6 +158,7 @@ class RowReader:
 
     def read(self, row: SourceRow) -> tuple[Candidate | Skip, list[RowNote]]:
         notes: list[RowNote] = []
+        attendee_id = self._attendee_id(row)  # counted on every row, skipped or not
         first, last, split = self._names(row)
         display = " ".join(part for part in (first[:40], last[:40]) if part)
 
@@ -148,6 +167,8 @@ class RowReader:
             notes.append(RowNote(row.number, display, message, column))
 
         skip = self._skip_reason(row, display, first, last)
+        if isinstance(skip, Withdrawal):
+            skip.candidate.attendee_id = attendee_id
         if skip is not None:
             return skip, notes
         name_column = F.FIRST_NAME if self.mapping.column_of(F.FIRST_NAME) is not None else F.FULL_NAME
@@ -172,10 +193,13 @@ class RowReader:
         candidate.target_roles = self._list(row, F.TARGET_ROLES, warn)
         candidate.target_companies = self._list(row, F.TARGET_COMPANIES, warn)
         candidate.subgroups = self._list(row, F.SUBGROUPS, warn)
-        candidate.sharing = self._sharing(row)
+        candidate.sharing = self._consent.read(row.values, warn)
         candidate.newcomer = cleaning.yes_no(self._cell(row, F.FIRST_TIME))
+        attended = fold(self._cell(row, F.ATTENDED))
         candidate.arrived = (
-            fold(self._cell(row, F.ATTENDED)) in ARRIVED or fold(self._cell(row, F.STATUS)) == "checked in"
+            attended in ARRIVED
+            or bool(attended and self._attended_when_filled)
+            or fold(self._cell(row, F.STATUS)) == "checked in"
         )
         candidate.waitlisted = fold(self._cell(row, F.RSVP)) == "waitlist"
         if candidate.waitlisted:
@@ -190,6 +214,10 @@ class RowReader:
             # Both asked: the headline is the card's line; keep the title as an answer.
             candidate.extra[self._header(F.JOB_TITLE)] = candidate.title
         candidate.extra.update(self._extra(row, warn))
+        if attendee_id and self.identity is not None:
+            # First, so that the id is kept however many answers the row has.
+            candidate.attendee_id = attendee_id
+            candidate.extra = {self.identity.key: attendee_id, **candidate.extra}
         return candidate, notes
 
     # -- pieces -----------------------------------------------------------------------------
@@ -256,14 +284,6 @@ class RowReader:
             warn(wanted, f"{len(kept)} entries; kept the first {limits.LIST_MAX}")
             kept = kept[: limits.LIST_MAX]
         return kept
-
-    def _sharing(self, row: SourceRow) -> dict[SharedField, bool]:
-        choices = choices_from_list(self._cell(row, F.SHARE_LIST), self._offered)
-        for consent, card_field in CONSENT_FIELDS.items():
-            answer = cleaning.yes_no(self._cell(row, consent))
-            if answer is not None:
-                choices[SharedField(card_field)] = answer
-        return choices
 
     def _extra(self, row: SourceRow, warn: Warn) -> dict[str, str]:
         answers: dict[str, str] = {}

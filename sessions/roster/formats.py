@@ -13,6 +13,7 @@ class SourceFormat(StrEnum):
     """Values are what `--format` accepts (and the registration's `source`)."""
 
     EVENTBRITE = "eventbrite"
+    PRETIX = "pretix"
     MEETUP = "meetup"
     GOOGLE_FORMS = "google-forms"
     LINKEDIN = "linkedin"
@@ -34,6 +35,26 @@ class FormatSpec:
     keep: frozenset[str] = frozenset()
     # Whether the export is a registration list for one meeting (LinkedIn connections are not).
     registers: bool = True
+    # Who each row is by the export's own reckoning, so that people sharing a buyer's email stay apart and a
+    # re-import finds them again. The id is kept in the member's `extra` under `identity_key`.
+    identity: Identity | None = None
+    # Whether any text in the "attended" column means they came (pretix writes the time of check-in).
+    attended_when_filled: bool = False
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Where a row's attendee id comes from: `column`, else `order` code and the ticket's place in its order.
+
+    `secret`: the column holds a ticket's check-in code, so only a fingerprint of it is kept. `person`: the id is
+    a person's (a Meetup user), not a ticket's, so two ids in one file are two people even under one name.
+    """
+
+    key: str
+    column: str | None = None
+    order: str | None = None
+    secret: bool = False
+    person: bool = False
 
 
 def _titles(*names: str) -> frozenset[str]:
@@ -60,7 +81,6 @@ FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
             "Quantity",
             "Price Tier",
             "Ticket Type",
-            "Attendee #",
             "Group",
             "Order Type",
             "Currency",
@@ -78,6 +98,45 @@ FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
             "Home Zip",
             "Home Country",
         ),
+        keep=_titles("Attendee #"),
+        identity=Identity(key="Attendee #", column="Attendee #"),
+    ),
+    SourceFormat.PRETIX: FormatSpec(
+        title="pretix check-in list",
+        known={
+            fold("Attendee name"): F.FULL_NAME,
+            fold("Attendee name: Given name"): F.FIRST_NAME,
+            fold("Attendee name: First name"): F.FIRST_NAME,
+            fold("Attendee name: Family name"): F.LAST_NAME,
+            fold("E-mail"): F.EMAIL,
+            fold("Phone number"): F.PHONE,
+            fold("Company"): F.COMPANY,
+            fold("Checked in"): F.ATTENDED,
+        },
+        bookkeeping=_titles(
+            "Order code",
+            "Product",
+            "Price",
+            "Checked out",
+            "Automatically checked in",
+            "Paid",
+            "Secret",
+            "Voucher code",
+            "Order date",
+            "Requires special attention",
+            "Comment",
+            "Seat ID",
+            "Seat name",
+            "Seat zone",
+            "Seat row",
+            "Seat number",
+            "Date",
+            "Start date",
+            "End date",
+            "Attendee name: Title",
+        ),
+        identity=Identity(key="pretix ticket", column="Secret", order="Order code", secret=True),
+        attended_when_filled=True,
     ),
     SourceFormat.MEETUP: FormatSpec(
         title="Meetup attendee export",
@@ -90,6 +149,7 @@ FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
         bookkeeping=_titles("RSVPed on", "Joined Group on", "Event Host"),
         # Meetup's "Title" is a role in the Meetup group (Organizer), not a job title.
         keep=_titles("User ID", "Title", "URL of Member Profile", "Notes"),
+        identity=Identity(key="User ID", column="User ID", person=True),
     ),
     SourceFormat.GOOGLE_FORMS: FormatSpec(
         title="Google Forms responses",
@@ -119,6 +179,8 @@ def detect_format(headers: list[str]) -> SourceFormat:
     first = fold(headers[0]) if headers else ""
     if fold("Attendee Status") in titles or {fold("Order #"), fold("Attendee #")} <= titles:
         return SourceFormat.EVENTBRITE
+    if {fold("Order code"), fold("Attendee name")} <= titles:
+        return SourceFormat.PRETIX
     if {fold("Name"), fold("RSVP")} <= titles and titles & _titles("URL of Member Profile", "User ID", "RSVPed on"):
         return SourceFormat.MEETUP
     if _titles("First Name", "Last Name", "URL", "Connected On") <= titles:

@@ -7,6 +7,7 @@ falls below the minimum size, as few of them as possible.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,6 +36,18 @@ class LiveChange:
     def others_moved(self) -> int:
         """Seats changed for people other than the one arriving or leaving."""
         return sum(1 for m in self.moves if m.from_table is not None and m.to_table is not None)
+
+    def moved_people(self, name: Callable[[int], str]) -> list[str]:
+        """Who else moved and where to, one line a person, so the facilitator can tell them:
+        'Ana Lopez: round 2 table 3 to 5, round 3 table 1 to 4'."""
+        by_person: dict[int, list[SeatMove]] = {}
+        for move in self.moves:
+            if move.from_table is not None and move.to_table is not None:
+                by_person.setdefault(move.member_id, []).append(move)
+        return [
+            f"{name(member_id)}: " + ", ".join(f"round {m.round} table {m.from_table} to {m.to_table}" for m in moves)
+            for member_id, moves in sorted(by_person.items(), key=lambda item: name(item[0]).casefold())
+        ]
 
 
 @dataclass(frozen=True)

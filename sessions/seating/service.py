@@ -3,6 +3,7 @@ people arrive late or leave."""
 
 from __future__ import annotations
 
+from sessions.checkin.first_time import as_at_meeting
 from sessions.errors import NotFoundError
 from sessions.models import DEFAULT_ROUNDS, Meeting, SeatingPlan
 from sessions.seating.live import LiveChange, remove_member, seat_late_arrival
@@ -27,8 +28,9 @@ __all__ = [
 
 
 def present_people(store: Store, meeting: Meeting) -> list[Person]:
+    """Everyone checked in, marked as newcomers by their attendance (see `first_timers`)."""
     present = store.attendance.present_ids(meeting_id_of(meeting))
-    members = store.members.get_many(present)
+    members = as_at_meeting(store, meeting, store.members.get_many(present))
     return [Person.from_member(members[m]) for m in sorted(members)]
 
 

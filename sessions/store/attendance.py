@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 
 from sessions.errors import NotFoundError
 from sessions.models import Attendance, Member
@@ -120,6 +121,32 @@ class AttendanceBook:
             (to_timestamp(at), meeting_id, member_id),
         )
         return self.get(meeting_id, member_id)
+
+    def attended_before(self, meeting_id: int, member_ids: Iterable[int]) -> set[int]:
+        """Of `member_ids`, those checked in at a meeting held before this one (an earlier date, or
+        an earlier meeting on the same date)."""
+        wanted = list(member_ids)
+        if not wanted:
+            return set()
+        rows = self._db.query(
+            "SELECT DISTINCT a.member_id FROM attendance a JOIN meetings m ON m.id = a.meeting_id, "
+            "meetings this WHERE this.id = ? AND a.checked_in_at IS NOT NULL "
+            "AND (m.date < this.date OR (m.date = this.date AND m.id < this.id)) "
+            f"AND a.member_id IN ({','.join('?' * len(wanted))})",
+            (meeting_id, *wanted),
+        )
+        return {row[0] for row in rows}
+
+    def any_before(self, meeting_id: int) -> bool:
+        """Whether anyone was checked in at a meeting held before this one: the file knows a past."""
+        return bool(
+            self._db.scalar(
+                "SELECT EXISTS (SELECT 1 FROM attendance a JOIN meetings m ON m.id = a.meeting_id, meetings this "
+                "WHERE this.id = ? AND a.checked_in_at IS NOT NULL "
+                "AND (m.date < this.date OR (m.date = this.date AND m.id < this.id)))",
+                (meeting_id,),
+            )
+        )
 
     def present_ids(self, meeting_id: int) -> set[int]:
         """Members checked in and still in the room."""

@@ -100,3 +100,59 @@ def test_decisive_needs_one_clear_winner(index: CheckinIndex) -> None:
     assert best is not None
     assert best.member_id == 2
     assert decisive([]) is None
+
+
+@pytest.fixture
+def door() -> CheckinIndex:
+    """People whose names are typed in ways the plain word index missed."""
+    return CheckinIndex(
+        [
+            *(
+                Member(id=i, first_name=first, last_name=last, email=email, employers=employers)
+                for i, first, last, email, employers in PEOPLE
+            ),
+            Member(id=11, first_name="Layla", last_name="Al-Sayed", email="layla.as@example.com"),
+            Member(id=12, first_name="Sofía", last_name="Raman", employers=["Sabre"]),
+            Member(id=13, first_name="Sofia", last_name="Lindgren", employers=["Raymond James"]),
+            Member(id=14, first_name="Dell", last_name="Okafor", employers=["Sabre"]),
+            Member(id=15, first_name="Priya", last_name="Natarajan", employers=["Dell", "Kowalski Foods"]),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("olga.chen24@example.com", 8),  # a whole email, ending and all
+        ("OLGA.CHEN24@EXAMPLE.COM", 8),
+        ("olga.chen24@example.c", 8),  # while it is being typed
+        ("alsayed", 11),  # punctuation left out
+        ("smithjones", 9),
+        ("mateosmith", 9),  # no space between the names
+        ("giorgos andersson", 6),  # another script, typed in Latin letters
+        ("meiling", 10),
+        ("wang", 10),
+        ("sofia rmn", 12),  # a slip in each word: 'rmn' keeps the letters of Raman in order
+        ("sofai raamn", 12),
+        ("dell", 14),  # a name outranks an employer
+        ("kowalski", 4),  # a name outranks a past employer with the same word
+    ],
+)
+def test_the_door_finds_people_however_they_are_typed(door: CheckinIndex, query: str, first: int) -> None:
+    hits = door.search(query)
+    assert hits, query
+    assert hits[0].member_id == first, [(hit.member_id, hit.score) for hit in hits[:3]]
+
+
+def test_a_whole_email_finds_only_its_owner(door: CheckinIndex) -> None:
+    assert ids(door.search("olga.chen24@example.com")) == [8]
+    assert ids(door.search("nobody@example.com")) == []
+
+
+def test_a_fuzzy_name_ranks_below_an_exact_one(door: CheckinIndex) -> None:
+    hits = door.search("sofia")
+    assert set(ids(hits)) == {12, 13}
+    exact = door.search("raman")
+    assert ids(exact)[0] == 12
+    # 'Raymond James' is an employer and a looser fit: it never outranks the name.
+    assert 13 not in ids(exact)[:1]

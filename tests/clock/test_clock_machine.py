@@ -464,3 +464,31 @@ def test_a_colour_change_between_whole_seconds_counts_as_a_display_change(clock:
     clock.advance(2.7)  # time up at 10 s, the second chime due at 10.5 s
     reading = pitch.read()
     assert (reading.look, reading.changed_at, reading.next_change_at) == (Look.RED, start + 10, start + 10.5)
+
+
+@pytest.mark.parametrize("setup", ["ready", "speaking", "overtime", "changeover", "paused", "paused-changeover"])
+def test_previous_after_end_round_puts_back_exactly_what_was_there(
+    pitch: PitchClock, clock: FakeClock, setup: str
+) -> None:
+    pitch.start()
+    clock.advance(320 if setup == "overtime" else 40)
+    if setup in ("changeover", "paused-changeover"):
+        pitch.next_speaker()
+        clock.advance(10)
+    if setup == "ready":
+        pitch.next_speaker()
+        clock.advance(40)  # the changeover ran out; auto-advance is off in this room's settings
+        pitch.set_auto_advance(False)
+        pitch.previous()
+    if setup.startswith("paused"):
+        pitch.pause()
+    before = pitch.read()
+    assert pitch.end_round()
+    clock.advance(25)  # the facilitator notices the slip a little later
+    assert pitch.previous()
+    after = pitch.read()
+    shown = (after.look, after.turn, after.digits, after.label)
+    assert shown == (before.look, before.turn, before.digits, before.label)
+    clock.advance(5)
+    still_paused = setup.startswith("paused") or setup == "ready"
+    assert (pitch.read().digits == before.digits) is still_paused

@@ -12,7 +12,7 @@ from app.cli.main import main
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
-from .conftest import RunMeeting
+from .conftest import SECRET_DOMAIN, RunMeeting
 
 
 @pytest.fixture
@@ -53,6 +53,7 @@ def test_export_refuses_to_replace_a_file_without_force(
         (["export", "csv", "--round", "1", "--table", "7"], "round 1 has no table '7' (tables: 1, Window 2)"),
         (["export", "pdf"], "invalid choice"),
         (["export", "json", "--round", "1"], "the json export is the whole meeting"),
+        (["export", "csv", "--shared-only"], "--shared-only goes with the json kind only"),
     ],
 )
 def test_export_mistakes_are_one_line_errors(
@@ -67,9 +68,11 @@ def test_export_mistakes_are_one_line_errors(
 def test_zip_flag_makes_a_zip_and_the_default_name_is_dated(
     db: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     assert main(["--db", str(db), "export", "vcard", "--zip"], clock=clock) == 0
-    assert (tmp_path / "2026-11-24 contacts.zip").is_file()
+    folder = tmp_path / "Documents" / "tablesession" / "test-networking-group" / "2026-11-24"
+    assert (folder / "2026-11-24 contacts.zip").is_file()
 
 
 def test_forget_needs_confirmation_then_deletes(
@@ -99,3 +102,15 @@ def test_json_import_helper_prints_what_it_did(
     out = capsys.readouterr().out
     assert "created meeting 1 (Tue 24 Nov 2026 - Weekly networking)" in out
     assert "members: 8 added, 0 matched" in out
+
+
+def test_json_export_warns_of_private_details_unless_shared_only(
+    db: Path, clock: FakeClock, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole, shared = tmp_path / "for my other laptop.json", tmp_path / "for the co-host.json"
+    assert main(["--db", str(db), "export", "json", "-o", str(whole)], clock=clock) == 0
+    assert "holds private details of 4 people" in capsys.readouterr().out
+    assert main(["--db", str(db), "export", "json", "-o", str(shared), "--shared-only"], clock=clock) == 0
+    assert "only what each person agreed to share" in capsys.readouterr().out
+    assert SECRET_DOMAIN in whole.read_text(encoding="utf-8")
+    assert SECRET_DOMAIN not in shared.read_text(encoding="utf-8")

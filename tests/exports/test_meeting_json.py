@@ -4,6 +4,7 @@ a bad file is refused with its name and the JSON path of the problem, and change
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from sessions.models import (
     RuleKind,
     SeatingRule,
     SeatingSettings,
+    SharedField,
     Sharing,
     SubgroupMode,
     parse_room,
@@ -24,7 +26,23 @@ from sessions.models import (
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
-from .conftest import RunMeeting
+from .conftest import SECRET_DOMAIN, RunMeeting
+
+# The card as the group holds it: every field, and what its member chose to share.
+CARD = {
+    "first_name", "last_name", "headline", "employers", "target_roles", "target_companies", "subgroups",
+    "email", "phone", "linkedin", "website", "tags", "sharing",
+}  # fmt: skip
+# Each field a member can withhold, and the keys of a member record that carry it.
+FIELD_KEYS = {
+    "headline": ("headline",),
+    "employers": ("employers",),
+    "targets": ("target_roles", "target_companies"),
+    "email": ("email",),
+    "phone": ("phone",),
+    "linkedin": ("linkedin",),
+    "website": ("website",),
+}
 
 
 @pytest.fixture
@@ -77,13 +95,70 @@ def test_import_on_a_fresh_database_reproduces_the_meeting(
     assert [r.locked for r in plan.rounds] == [True, False]
     events = [(e.round_number, e.command, e.argument, e.wall_time) for e in fresh.clock_log.events(copy.id)]
     assert events == [(e.round_number, e.command, e.argument, e.wall_time) for e in store.clock_log.events(original.id)]
-    # Cards arrive as shared: the shared email is there, a withheld one is not, and sharing choices travel.
+    # Cards arrive whole, each with its sharing choices as recorded.
     cards = {m.first_name: m for m in fresh.members.all()}
-    assert cards["Olga"].email == "Olga.Dubois@example.com"
-    assert cards["Olga"].sharing == run_meeting.members["Olga"].sharing
-    assert cards["Renée"].email is None
-    assert cards["Renée"].phone is None
+    for name, member in run_meeting.members.items():
+        assert cards[name].model_dump(include=CARD) == member.model_dump(include=CARD), name
     assert cards["美咲"].last_name == "山田"
+
+
+def test_the_file_for_another_laptop_carries_every_card_whole(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "meeting.json"
+    summary = run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    # The export says the file holds what people did not share: Renée, Kwame and Noah kept email and phone
+    # (and Kwame his LinkedIn) to themselves, 美咲 her phone; Ingrid and Tomás have nothing withheld.
+    assert any(
+        line.startswith("holds private details of 4 people, fields they did not share: ")
+        and "email (3)" in line
+        and "phone (3)" in line
+        and "--shared-only" in line
+        for line in summary.lines()
+    ), summary.lines()
+    assert f"noah@{SECRET_DOMAIN}" in path.read_text(encoding="utf-8")
+
+    import_meeting_json(fresh, path, clock)
+    noah = fresh.members.find_by_email(f"noah@{SECRET_DOMAIN}")
+    assert noah is not None
+    assert noah.full_name == "Noah Quinn"
+    kwame = fresh.members.find_by_email(f"KWAME@{SECRET_DOMAIN}")
+    assert kwame is not None
+    original = run_meeting.members["Kwame"]
+    assert kwame.sharing == original.sharing
+    assert (kwame.phone, kwame.linkedin, kwame.employers) == (original.phone, original.linkedin, original.employers)
+    # Still private on this laptop: what goes to other people is as the member chose.
+    assert kwame.shared_card() == original.shared_card()
+
+
+def test_the_shared_only_file_has_no_unshared_field_anywhere(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "to hand out.json"
+    request = ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now(), shared_only=True)
+    summary = run_export(store, request)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not any("private details" in line for line in summary.lines())
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["shared_only"] is True
+    withheld = 0
+    for record in data["members"]:
+        for field, keys in FIELD_KEYS.items():
+            if not record["sharing"][field]:
+                withheld += 1
+                assert all(record[key] in (None, "", []) for key in keys), (record["first_name"], field)
+    assert withheld >= 10
+    for value in (SECRET_DOMAIN, "555 0102", "555 0104", "kwame-private", "Frito-Lay", "+81 3 5555 0103"):
+        assert value not in text
+    # Imported, each field keeps its sharing as recorded; the shared values arrive, the rest stay unknown.
+    import_meeting_json(fresh, path, clock)
+    cards = {m.first_name: m for m in fresh.members.all()}
+    for name, member in run_meeting.members.items():
+        assert cards[name].sharing == member.sharing, name
+        assert cards[name].shared_card() == member.shared_card(), name
+    assert cards["Renée"].email is None
 
 
 def test_importing_twice_duplicates_nothing(exported: Path, fresh: Store, clock: FakeClock) -> None:
@@ -100,10 +175,15 @@ def test_importing_twice_duplicates_nothing(exported: Path, fresh: Store, clock:
     assert len(fresh.clock_log.events(first.meeting.id)) == 3
 
 
-def test_people_already_here_are_matched_by_email_or_name(exported: Path, fresh: Store, clock: FakeClock) -> None:
+def test_people_already_here_are_matched_by_email_or_name(
+    store: Store, run_meeting: RunMeeting, fresh: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    exported = tmp_path / "shared.json"
+    scope = ExportScope(run_meeting.meeting)
+    run_export(store, ExportRequest(ExportKind.JSON, exported, scope, clock.now(), shared_only=True))
     by_email = fresh.members.add(Member(first_name="O.", last_name="Dubois", email="OLGA.DUBOIS@EXAMPLE.COM"))
     by_name = fresh.members.add(Member(first_name="renée", last_name="fernández-müller", phone="+1 972 555 0100"))
-    # The file's Noah withheld his email, so nothing says this Noah is someone else: the same person.
+    # The file's Noah withheld his email (a shared-only file), so nothing says this Noah is someone else.
     same_noah = fresh.members.add(Member(first_name="Noah", last_name="Quinn", email="noah.q@example.com"))
     # The file's Tomás shares tomas@example.com; a Tomás here with another email is another person.
     other_tomas = fresh.members.add(Member(first_name="Tomás", last_name="Trần", email="t.tran@example.com"))
@@ -205,7 +285,8 @@ def test_unreadable_files_are_named(
 def test_the_document_is_versioned_and_has_every_section(exported: Path) -> None:
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "tablesession-meeting"
-    assert data["version"] == 2
+    assert data["version"] == 3
+    assert data["shared_only"] is False
     assert set(data) >= {"meeting", "members", "attendance", "seating", "rounds_run", "clock_log", "exported_at"}
     assert data["seating_settings"] is None  # none saved for this meeting
     assert data["seating_rules"] == []
@@ -213,20 +294,58 @@ def test_the_document_is_versioned_and_has_every_section(exported: Path) -> None
     assert all("notes" not in member and "extra" not in member for member in data["members"])
 
 
-def test_newer_card_in_the_file_wins_and_brings_its_sharing(
+def test_newer_card_in_the_file_wins_and_brings_the_choices_made_there(
     store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
 ) -> None:
-    # This laptop knew Tomás earlier, sharing nothing; at the meeting he updated his card and shared his email.
+    # This laptop knew Tomás earlier, sharing nothing; at the meeting he updated his card and chose to share
+    # his email there. The phone shared on that card came from a file, not from him: it stays private here.
     old = fresh.members.add(Member(first_name="Tomás", last_name="Trần", headline="Old headline"))
     tomas = run_meeting.members["Tomás"]
-    store.members.update(tomas.model_copy(update={"headline": "New headline", "sharing": Sharing(email=True)}))
+    chosen_there = Sharing(phone=True, website=False).choose(SharedField.EMAIL, True)
+    store.members.update(tomas.model_copy(update={"headline": "New headline", "sharing": chosen_there}))
     path = tmp_path / "newer.json"
     run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
     import_meeting_json(fresh, path, clock)
     merged = fresh.members.get(old.id or 0)
     assert merged.headline == "New headline"
-    assert merged.sharing.email
     assert merged.email == "tomas@example.com"
+    assert merged.sharing.email
+    assert merged.sharing.is_chosen(SharedField.EMAIL)
+    assert not merged.sharing.phone  # a file's answer never widens what is shared here
+    assert not merged.sharing.website  # ... but may narrow it
+
+
+def test_a_choice_made_here_outranks_the_newer_files_answer(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    old = fresh.members.add(
+        Member(first_name="Tomás", last_name="Trần", sharing=Sharing().choose(SharedField.LINKEDIN, False))
+    )
+    tomas = run_meeting.members["Tomás"]
+    store.members.update(tomas.model_copy(update={"headline": "New", "sharing": Sharing(linkedin=True)}))
+    path = tmp_path / "newer.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
+    import_meeting_json(fresh, path, clock)
+    merged = fresh.members.get(old.id or 0)
+    assert merged.headline == "New"
+    assert not merged.sharing.linkedin
+
+
+def test_a_value_filled_in_from_the_file_is_shared_only_if_both_laptops_say_so(
+    exported: Path, fresh: Store, clock: FakeClock
+) -> None:
+    # This laptop's cards are newer but lack the emails the file holds. Here Noah shares his email (were
+    # it known); in the file he keeps it private. Olga shares hers in the file, not here.
+    noah = fresh.members.add(Member(first_name="Noah", last_name="Quinn", sharing=Sharing(email=True)))
+    olga = fresh.members.add(Member(first_name="Olga", last_name="Dubois, Jr.", sharing=Sharing(phone=True)))
+    import_meeting_json(fresh, exported, clock)
+    noah, olga = fresh.members.get(noah.id or 0), fresh.members.get(olga.id or 0)
+    assert noah.email == f"noah@{SECRET_DOMAIN}"
+    assert not noah.sharing.email
+    assert noah.shared_card().email is None
+    assert (olga.email, olga.phone) == ("Olga.Dubois@example.com", "+1 214 555 0101")
+    assert not olga.sharing.email
+    assert olga.sharing.phone
 
 
 def _rule(kind: RuleKind, *members: Member, meeting: Meeting | None = None, note: str = "") -> SeatingRule:
@@ -309,7 +428,7 @@ def test_a_version_1_file_without_settings_or_rules_still_imports(
 ) -> None:
     data = json.loads(exported.read_text(encoding="utf-8"))
     data["version"] = 1
-    del data["seating_settings"], data["seating_rules"]
+    del data["seating_settings"], data["seating_rules"], data["shared_only"]
     path = tmp_path / "older.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     summary = import_meeting_json(fresh, path, clock)

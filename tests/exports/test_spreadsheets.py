@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def test_google_rows_carry_a_label_naming_the_meeting_and_shared_fields(
     assert olga["Labels"] == "Weekly networking 2026-11-24 ::: * myContacts"
     assert olga["Last Name"] == "Dubois, Jr."
     assert olga["E-mail 1 - Value"] == "Olga.Dubois@example.com"
-    assert olga["Phone 1 - Value"] == "'+1 214 555 0101"  # a leading + is a formula to a spreadsheet
+    assert olga["Phone 1 - Value"] == "+12145550101"  # a valid number, written as a number (E.164)
     assert olga["Website 1 - Value"] == "https://www.linkedin.com/in/olga-dubois ::: https://olga.example.com/a,b;c"
     assert olga["Organization Name"] == "Acme, Inc."
     assert "Looking for: FP&A lead" in olga["Notes"]
@@ -88,6 +89,28 @@ def test_outlook_header_uses_only_template_column_names(
 
 
 @pytest.mark.parametrize(
+    ("kind", "column"), [(ExportKind.GOOGLE_CSV, "Phone 1 - Value"), (ExportKind.OUTLOOK_CSV, "Mobile Phone")]
+)
+def test_address_book_csvs_write_valid_phones_as_numbers_and_neutralise_the_rest(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, tmp_path: Path, *, kind: ExportKind, column: str
+) -> None:
+    people = run_meeting.members
+    for name, phone in (("Tomás", "=1+2"), ("Noah", "+1 214 555 0105 ext. 7"), ("Kwame", "+12145550108")):
+        sharing = people[name].sharing.model_copy(update={"phone": True})
+        store.members.update(people[name].model_copy(update={"phone": phone, "sharing": sharing}))
+    by_first = {row["First Name"]: row for row in rows(write(store, run_meeting, clock, kind, tmp_path / "out.csv"))}
+    # Address books keep an apostrophe as typed, so a number goes out bare, and only in E.164 form,
+    # which a spreadsheet can only read as a number.
+    assert by_first["Olga"][column] == "+12145550101"  # stored as "+1 214 555 0101"
+    assert by_first["Kwame"][column] == "+12145550108"
+    assert by_first["美咲"][column] == ""  # not shared
+    # Anything else is text an attendee typed, and stays neutralised.
+    assert by_first["Tomás"][column] == "'=1+2"
+    assert by_first["Noah"][column] == "'+1 214 555 0105 ext. 7"
+    assert by_first["Ingrid"][column] == "'-5"
+
+
+@pytest.mark.parametrize(
     ("cell", "expected"),
     [
         ("=1+2", "'=1+2"),
@@ -112,7 +135,8 @@ def test_attendee_typed_formulas_arrive_as_text_in_every_csv(
         table = rows(write(store, run_meeting, clock, kind, tmp_path / f"{kind.value}.csv"))
         cells = [cell for row in table for cell in row.values() if cell]
         assert cells, kind
-        assert not [c for c in cells if c[0] in "=+-@\t\r"], kind
+        # Only a phone number in E.164 form starts with one of them, and a spreadsheet reads it as a number.
+        assert not [c for c in cells if c[0] in "=+-@\t\r" and not re.fullmatch(r"\+[1-9]\d{6,14}", c)], kind
         assert any(c == '\'=HYPERLINK("http://evil.example.com")' for c in cells), kind
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import vobject
@@ -53,7 +54,8 @@ def test_every_shared_field_round_trips_through_vobject(member: Member) -> None:
     assert [t.value for t in contents.get("title", [])] == ([card.headline] if card.headline else [])
     assert [e.value for e in contents.get("email", [])] == ([card.email] if card.email else [])
     assert [t.value for t in contents.get("tel", [])] == ([card.phone] if card.phone else [])
-    assert raw_urls(vcard_for(card, note=note)) == [u for u in (card.linkedin, card.website) if u]
+    # A comma or semicolon is percent-encoded, so vobject reads the whole URL (it would cut at the comma).
+    assert [unquote(u.value) for u in contents.get("url", [])] == [u for u in (card.linkedin, card.website) if u]
 
 
 def test_withheld_fields_never_reach_the_card() -> None:
@@ -93,25 +95,42 @@ def test_unfolded_card_for_qr_codes_has_one_line_per_property() -> None:
     assert f"TITLE:{card.headline}\r\n" in text
 
 
-def test_urls_are_written_as_uris_without_text_escaping() -> None:
+def urls(text: str) -> list[str]:
+    return [url.value for url in parse(text).contents.get("url", [])]
+
+
+def test_urls_with_commas_and_semicolons_survive_a_common_reader() -> None:
     query = "https://www.example.com/profile?tags=supply,chain;lang=en&utm_source=" + "x" * 60
-    member = Member(first_name="Olga", last_name="Dubois", linkedin=query, website="https://olga.example.com/a,b;c")
+    site = "https://olga.example.com/a,b;c"
+    member = Member(first_name="Olga", last_name="Dubois", linkedin=query, website=site)
     text = vcard_for(member.shared_card())
     assert "\\," not in text
     assert "\\;" not in text
     assert any(line.startswith(" ") for line in text.split("\r\n")), "the long URL is still folded"
     assert text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", "")
-    assert raw_urls(text) == [query, "https://olga.example.com/a,b;c"]
+    # vobject reads URL as text and cut the site at its first comma: percent-encoded, both arrive whole.
+    encoded_query = "https://www.example.com/profile?tags=supply%2Cchain%3Blang=en&utm_source=" + "x" * 60
+    assert urls(text) == [encoded_query, "https://olga.example.com/a%2Cb%3Bc"]
+    assert [unquote(url) for url in urls(text)] == [query, site]
     # Text values around them are still escaped and still read back whole.
     assert parse(text).fn.value == "Olga Dubois"
 
 
-def test_qr_codes_carry_urls_unescaped_and_unfolded() -> None:
-    url = "https://olga.example.com/p?a=1,2;b=3"
+def test_a_backslash_in_a_url_is_not_read_as_an_escape() -> None:
+    url = "https://noah.example.com/a\\nb?q=1%2C2"
+    assert urls(vcard_for(SharedCard(first_name="Noah", last_name="Quinn", website=url))) == [
+        "https://noah.example.com/a%5Cnb?q=1%2C2"  # an existing escape is left as it was
+    ]
+
+
+def test_qr_codes_carry_urls_that_survive_a_common_reader_unfolded() -> None:
+    url = "https://olga.example.com/p?a=1,2;b=3&c=" + "x" * 80
     payload = qr_payload(SharedCard(first_name="Olga", last_name="Dubois", website=url))
-    assert f"\r\nURL:{url}\r\n" in payload
-    assert raw_urls(payload) == [url]
+    encoded = "https://olga.example.com/p?a=1%2C2%3Bb=3&c=" + "x" * 80
+    assert f"\r\nURL:{encoded}\r\n" in payload
+    assert urls(payload) == [encoded]
+    assert unquote(encoded) == url
 
 
 def test_the_model_refuses_a_url_that_would_break_the_card_line() -> None:

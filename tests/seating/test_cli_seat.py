@@ -129,3 +129,30 @@ def test_a_room_given_once_labels_the_tables_and_is_kept(
         settings = store.seating_settings.get(meeting_id)
         assert settings is not None
         assert settings.room == ()
+
+
+def test_plan_shows_the_saved_plan_without_seating_again(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "g.sqlite3"
+    _room(db, clock, 14)
+    assert main(["--db", str(db), "plan"], clock=clock) == 2
+    assert "no seating plan yet" in capsys.readouterr().err
+    assert main(["--db", str(db), "seat", "--rounds", "3", "--seed", "5", "--json"], clock=clock) == 0
+    seated = json.loads(capsys.readouterr().out)
+    with Store.opened(db) as store:
+        before = store.seating.load(seated["meeting"])
+    assert main(["--db", str(db), "plan", "--json"], clock=clock) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["rounds"], shown["stats"], shown["seed"]) == (seated["rounds"], seated["stats"], seated["seed"])
+    with Store.opened(db) as store:
+        assert store.seating.load(seated["meeting"]) == before  # shown, not seated again
+    assert main(["--db", str(db), "plan", "--round", "2"], clock=clock) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("round 2 of 3, seed 5")
+    assert "Round 2" in out
+    assert not any(line.startswith("Round 1") or line.startswith("Round 3") for line in out)
+    table_lines = [line for line in out if line.startswith("  Table ")]
+    assert sum(line.count("Guest") for line in table_lines) == 14
+    assert main(["--db", str(db), "plan", "--round", "4"], clock=clock) == 2
+    assert "--round 4: " in capsys.readouterr().err

@@ -77,6 +77,15 @@ def test_someone_leaving_moves_one_person_only_where_their_table_falls_below_the
     rounds_short = sum(1 for r in plan.rounds if len(r.table_of(leaver).seats) == 6)  # type: ignore[union-attr]
     assert change.others_moved == rounds_short  # one move per round where the table fell short, else none
     assert changed_seats(plan, change.plan, ignore=[leaver]) == rounds_short
+    # Each person moved is named with the round and both tables, as the facilitator must tell them.
+    lines = change.moved_people(lambda m: f"Person {m}")
+    said = [(line.split(": ")[0], part) for line in lines for part in line.split(": ")[1].split(", ")]
+    assert len(said) == rounds_short
+    for who, place in said:
+        member_id = int(who.removeprefix("Person "))
+        number, _, tables = place.removeprefix("round ").partition(" table ")
+        before, after = (plan.rounds[int(number) - 1], change.plan.rounds[int(number) - 1])
+        assert tables == f"{before.table_of(member_id).label} to {after.table_of(member_id).label}"  # type: ignore[union-attr]
 
 
 def test_when_no_table_can_spare_anyone_the_short_table_is_shared_out() -> None:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.cli.paths import prepare_output_folder
 from app.export_pages import followup_pages
 from sessions.errors import TablesessionError
 from sessions.exports import KINDS, ExportKind, ExportRequest, ExportScope, run_export, suggested_name
@@ -32,7 +33,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--round", type=int, metavar="R", help="only the people seated in round R")
     parser.add_argument("--table", metavar="T", help="only the people at table T (needs --round)")
     parser.add_argument("--zip", action="store_true", help="with vcard: one card per file in a zip (for Outlook)")
-    parser.add_argument("--force", action="store_true", help="replace files that already exist")
+    parser.add_argument(
+        "--shared-only",
+        action="store_true",
+        help="with json: only what each person agreed to share, to hand to others (by default every card goes "
+        "whole, for the group's own other laptop)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace files that already exist (regular files only, never a link)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -42,11 +51,18 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         if kind not in (ExportKind.VCARD, ExportKind.VCARD_ZIP):
             raise TablesessionError("--zip goes with the vcard kind only")
         kind = ExportKind.VCARD_ZIP
+    if args.shared_only and kind is not ExportKind.JSON:
+        raise TablesessionError("--shared-only goes with the json kind only: every other export is shared fields only")
     store = context.store()
     scope = ExportScope(context.meeting(args.meeting), round_number=args.round, table_label=args.table)
-    path = args.output if args.output is not None else Path.cwd() / suggested_name(kind, scope)
+    path = args.output or prepare_output_folder(store, scope.meeting) / suggested_name(kind, scope)
     request = ExportRequest(
-        kind=kind, path=path.expanduser(), scope=scope, now=context.clock.now(), overwrite=args.force
+        kind=kind,
+        path=path.expanduser(),
+        scope=scope,
+        now=context.clock.now(),
+        overwrite=args.force,
+        shared_only=args.shared_only,
     )
     summary = run_export(store, request, pages=followup_pages(store))
     context.print(*summary.lines())

@@ -8,7 +8,8 @@ from pathlib import Path
 from app.cli.commands.import_meeting import import_meeting_lines, run_json_import
 from app.cli.context import CliContext
 from sessions.errors import NotFoundError, TablesessionError
-from sessions.roster import ImportField, Override, SourceFormat, import_roster
+from sessions.roster import ImportField, Override, SourceFormat, import_roster, prepare
+from sessions.roster.opening import check_export_path
 
 from .options import add_json_option, add_meeting_option
 
@@ -49,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     path: Path = args.file
+    check_export_path(path)  # a device, pipe or /proc file is refused before either importer opens it
     # The one place other kinds of file are routed: a meeting exported as JSON has its own importer.
     if path.suffix.lower() == ".json":
         return import_meeting_json(args, context)
@@ -85,9 +87,11 @@ class _DryRunFinished(Exception):
 
 
 def import_registrations(args: argparse.Namespace, context: CliContext) -> int:
-    store = context.store()
     overrides = [Override.parse(text) for text in args.overrides]
     source = None if args.format == AUTO else SourceFormat(args.format)
+    # The file is read first: one that cannot be imported leaves everything as it was, backups included.
+    prepared = prepare(args.file, source, overrides)
+    store = context.store()
     try:
         # A dry run writes nothing, not even the copy kept before a meeting's first change.
         meeting = (
@@ -108,6 +112,7 @@ def import_registrations(args: argparse.Namespace, context: CliContext) -> int:
         overrides=overrides,
         check_in=args.check_in,
         dry_run=args.dry_run,
+        prepared=prepared,
     )
     if args.json:
         context.print_json(summary.to_json())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import Any
 
 from app.cli.context import CliContext
@@ -10,6 +11,7 @@ from sessions.errors import TablesessionError
 from sessions.models import (
     DEFAULT_ROUNDS,
     Member,
+    Round,
     SeatingPlan,
     SeatingRule,
     SeatingSettings,
@@ -17,9 +19,9 @@ from sessions.models import (
     limits,
     parse_room,
 )
-from sessions.seating import SeatingResult
 from sessions.seating.rules import effective_options, rules_in_force, settings_for, settings_text
 from sessions.seating.service import plan_meeting
+from sessions.seating.stats import SeatingStats
 
 from .options import add_json_option, add_meeting_option
 from .rules import describe_meeting_rules, rule_json, rule_names
@@ -120,11 +122,15 @@ def plan_json(
     meeting_id: int,
     plan: SeatingPlan,
     members: dict[int, Member],
-    result: SeatingResult,
+    stats: SeatingStats,
+    warnings: tuple[str, ...] = (),
     *,
+    rounds: Sequence[Round] | None = None,
     rules: list[dict[str, Any]] | None = None,
     settings: SeatingSettings | None = None,
 ) -> dict[str, Any]:
+    """The plan as JSON (`rounds` narrows it to some of its rounds); names as their people share them."""
+
     def name(member_id: int) -> str:
         member = members.get(member_id)
         return member.shared_card().full_name if member else ""
@@ -144,22 +150,29 @@ def plan_json(
                     for t in r.tables
                 ],
             }
-            for r in plan.rounds
+            for r in (plan.rounds if rounds is None else rounds)
         ],
         "stats": {
-            "repeat_pairs": result.stats.repeat_pairs,
-            "history_repeat_pairs": result.stats.history_repeat_pairs,
-            "max_pair_meetings": result.stats.max_pair_meetings,
-            "new_pair_ratio": result.stats.new_pair_ratio,
+            "repeat_pairs": stats.repeat_pairs,
+            "history_repeat_pairs": stats.history_repeat_pairs,
+            "max_pair_meetings": stats.max_pair_meetings,
+            "new_pair_ratio": stats.new_pair_ratio,
         },
-        "warnings": list(result.warnings),
+        "warnings": list(warnings),
         "rules": rules or [],
         "settings": settings.model_dump(mode="json") if settings is not None else None,
     }
 
 
-def stats_line(result: SeatingResult) -> str:
-    s = result.stats
+def print_rounds(context: CliContext, rounds: Sequence[Round], members: dict[int, Member]) -> None:
+    for round_ in rounds:
+        context.print("", f"Round {round_.number}" + (" (locked)" if round_.locked else ""))
+        for table in round_.tables:
+            names_at = ", ".join(members[m].shared_card().full_name if m in members else "?" for m in table.member_ids)
+            context.print(f"  Table {table.label} ({len(table.seats)}): {names_at}")
+
+
+def stats_line(s: SeatingStats) -> str:
     return (
         f"{s.repeat_pairs} repeat pairs, {s.history_repeat_pairs} met before, "
         f"most meetings of a pair {s.max_pair_meetings}, new pairs {s.new_pair_ratio:.0%}"
@@ -185,15 +198,13 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     if args.json:
         names = rule_names(store, rules)
         followed = [rule_json(rule, names, present) for rule in rules]
-        context.print_json(plan_json(meeting.id, plan, members, result, rules=followed, settings=settings))
+        context.print_json(
+            plan_json(meeting.id, plan, members, result.stats, result.warnings, rules=followed, settings=settings)
+        )
         return 0
     context.print(f"{meeting.label}: {len(plan.rounds)} rounds, seed {plan.seed}")
-    for round_ in plan.rounds:
-        context.print("", f"Round {round_.number}" + (" (locked)" if round_.locked else ""))
-        for table in round_.tables:
-            names_at = ", ".join(members[m].shared_card().full_name if m in members else "?" for m in table.member_ids)
-            context.print(f"  Table {table.label} ({len(table.seats)}): {names_at}")
-    context.print("", stats_line(result), f"Settings (kept for this meeting): {settings_text(settings, meeting)}")
+    print_rounds(context, plan.rounds, members)
+    context.print("", stats_line(result.stats), f"Settings (kept for this meeting): {settings_text(settings, meeting)}")
     if rules:
         context.print(f"Seating rules followed ({len(rules)}):", *describe_meeting_rules(store, meeting, rules))
     return 0

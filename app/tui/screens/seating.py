@@ -22,6 +22,7 @@ from app.tui.seating_commands import SeatingCommands
 from app.tui.topics import Topic
 from app.tui.widgets.round_tabs import RoundTabs, pane_id
 from app.tui.widgets.table_card import TableCard
+from sessions.checkin.first_time import as_at_meeting
 from sessions.errors import ConflictError, TablesessionError
 from sessions.models import Member, SeatingPlan, SeatingSettings, limits
 from sessions.seating import ManualChange, SeatingContext, SeatingResult, apply_change, score_change
@@ -166,7 +167,8 @@ class SeatingScreen(AreaScreen):
         self.plan = plan
         present = self.store.attendance.present_ids(meeting.id) if meeting and meeting.id else set()
         seated = {m for r in plan.rounds for m in r.member_ids} if plan else set()
-        self.members = self.store.members.get_many(present | seated)
+        people = self.store.members.get_many(present | seated)
+        self.members = as_at_meeting(self.store, meeting, people) if meeting is not None else people
         if meeting is not None and meeting.id is not None:
             self.settings = settings_for(self.store, meeting)
             self.rules_in_force = len(rules_in_force(self.store, meeting, present))
@@ -481,10 +483,10 @@ class SeatingScreen(AreaScreen):
             notes.extend(f"{warning}." for warning in change.warnings)
         for member_id in sorted(seated - present):
             change = leave(self.store, meeting, member_id)
-            moved = change.others_moved
+            moved = change.moved_people(name)
             notes.append(
                 f"Took {name(member_id)} out of the rounds to come"
-                + (f"; {moved} moved to keep tables full." if moved else ".")
+                + (f"; moved to keep tables full: {'; '.join(moved)}." if moved else ".")
             )
             notes.extend(change.warnings)
         return notes
