@@ -12,7 +12,7 @@ from sessions.errors import TablesessionError
 from sessions.models import Meeting
 from sessions.pitchclock import REFRESH_SECONDS, ClockFollower, ClockSettings, TurnSchedule, choose_round
 from sessions.pitchclock.speakers import SpeakerNames
-from sessions.store import Store
+from sessions.store import DatabaseBusyError, Store
 from sessions.store.clock_focus import ClockFocus
 from sessions.store.watch import ChangeWatch
 from sessions.timekeeping import Clock
@@ -72,7 +72,7 @@ class ProjectorScreen(Screen[None]):
             choice = choose_round(self.store, self.meeting, number)
             self._round_label = f"{self.meeting.label} · {choice.description}"
             self._names = SpeakerNames.load(self.store, self.meeting.id, number)
-        except sqlite3.OperationalError:
+        except (sqlite3.OperationalError, DatabaseBusyError):
             return  # the controlling app is writing: the next poll tries again
         except TablesessionError as exc:
             self._behind = False  # not passing: said once, until the next change
