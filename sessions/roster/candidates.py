@@ -38,8 +38,9 @@ class RowNote:
     message: str
     field: str | None = None
 
-    def line(self) -> str:
-        where = f"row {self.row}" if self.row is not None else "file"
+    def line(self, unit: str = "row") -> str:
+        """One line for the summary; `unit` is what the file is made of ("card" in a .vcf)."""
+        where = f"{unit} {self.row}" if self.row is not None else "file"
         who = f" {self.name}" if self.name else ""
         column = f", {self.field!r}" if self.field else ""
         return f"{where}{who}{column}: {self.message}"

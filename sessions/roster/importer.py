@@ -87,6 +87,7 @@ def plan_import(
         mapping=mapping.describe(),
         meeting_label=meeting.label if registers and meeting else None,
         dry_run=dry_run,
+        unit=table.unit,
     )
     summary.warnings.extend(RowNote(None, "", note) for note in table.notes)
     summary.warnings.extend(RowNote(p.row, "", p.message, p.column) for p in table.problems)

@@ -60,6 +60,7 @@ class SourceTable:
     problems: list[RowProblem] = field(default_factory=list)  # about single rows, as read
     # The format the file declared by its own shape (a .vcf is read into columns of our own), else None.
     declared: str | None = None
+    unit: str = "row"  # what the summary calls one of `rows`: a .vcf's are cards, numbered by place in the file
 
     @property
     def name(self) -> str:

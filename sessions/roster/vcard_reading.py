@@ -96,6 +96,7 @@ def read_vcards(path: Path, raw: bytes) -> SourceTable:
         rows=rows,
         notes=notes,
         declared=SourceFormat.VCARD.value,
+        unit="card",
     )
 
 

@@ -228,3 +228,21 @@ def test_cli_format_names_every_address_book(
     assert main(["--db", str(db_path), "import", str(AddressBooks.BROKEN)], clock=clock) == 0
     out = capsys.readouterr().out
     assert "card 2 (line 7): cannot be read" in out
+
+
+def test_the_summary_of_a_vcf_counts_cards(store: Store, clock: FakeClock) -> None:
+    summary = run(store, None, clock, AddressBooks.IPHONE)
+    lines = summary.lines()
+    assert lines[0] == "iphone.vcf (vCard file (detected), utf-8): 3 card(s)"
+    assert "    card 1 Layla Haddad: new member" in lines
+
+
+def test_an_unknown_shape_named_as_an_address_book_is_one_line_naming_the_file(
+    db_path: Path, clock: FakeClock, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = tmp_path / "export.csv"
+    odd.write_text("Display,Mail\r\nAna Ruiz,ana@example.com\r\n", encoding="utf-8")
+    assert main(["--db", str(db_path), "import", str(odd), "--format", "outlook"], clock=clock) == 2
+    err = capsys.readouterr().err
+    assert "export.csv: no name column" in err
+    assert "Traceback" not in err
