@@ -76,16 +76,24 @@ def _titles(*names: str) -> frozenset[str]:
     return frozenset(fold(name) for name in names)
 
 
-# Outlook's desktop export (92 columns) and Outlook.com's (61) name these columns alike.
-_OUTLOOK_KNOWN: dict[str, F] = {
-    fold("First Name"): F.FIRST_NAME,
-    fold("Last Name"): F.LAST_NAME,
-    fold("Company"): F.COMPANY,
-    fold("Job Title"): F.JOB_TITLE,
-    fold("E-mail Address"): F.EMAIL,
-    fold("Mobile Phone"): F.PHONE,
-    fold("Web Page"): F.WEBSITE,
-}
+def _outlook(title: str) -> FormatSpec:
+    """Outlook's desktop export (92 columns) and Outlook.com's (61) name the columns we read alike."""
+    return FormatSpec(
+        title=title,
+        known={
+            fold("First Name"): F.FIRST_NAME,
+            fold("Last Name"): F.LAST_NAME,
+            fold("Company"): F.COMPANY,
+            fold("Job Title"): F.JOB_TITLE,
+            fold("E-mail Address"): F.EMAIL,
+            fold("Mobile Phone"): F.PHONE,
+            fold("Web Page"): F.WEBSITE,
+        },
+        keep=_titles("Notes"),
+        registers=False,
+        address_book=True,
+    )
+
 
 FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
     SourceFormat.EVENTBRITE: FormatSpec(
@@ -242,20 +250,8 @@ FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
         registers=False,
         address_book=True,
     ),
-    SourceFormat.OUTLOOK: FormatSpec(
-        title="Outlook CSV (desktop)",
-        known=_OUTLOOK_KNOWN,
-        keep=_titles("Notes"),
-        registers=False,
-        address_book=True,
-    ),
-    SourceFormat.OUTLOOK_WEB: FormatSpec(
-        title="Outlook.com CSV",
-        known=_OUTLOOK_KNOWN,
-        keep=_titles("Notes"),
-        registers=False,
-        address_book=True,
-    ),
+    SourceFormat.OUTLOOK: _outlook("Outlook CSV (desktop)"),
+    SourceFormat.OUTLOOK_WEB: _outlook("Outlook.com CSV"),
     SourceFormat.CSV: FormatSpec(title="CSV file", known={}),
 }
 

@@ -3,18 +3,24 @@ read column by column as its maker meant, and goes through the importer like any
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.cli.main import main
-from sessions.models import Meeting, Member, SharedField, Sharing
+from sessions.models import Group, Meeting, Member, SharedField, Sharing
 from sessions.roster import ImportField, ImportFileError, ImportSummary, SourceFormat, import_roster, prepare
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
 from .support import AddressBooks
+
+NOW = dt.datetime(2026, 11, 24, 18, 30, tzinfo=dt.UTC)
 
 
 def run(store: Store, meeting: Meeting | None, clock: FakeClock, path: Path) -> ImportSummary:
@@ -246,3 +252,49 @@ def test_an_unknown_shape_named_as_an_address_book_is_one_line_naming_the_file(
     err = capsys.readouterr().err
     assert "export.csv: no name column" in err
     assert "Traceback" not in err
+
+
+MUTATIONS = [
+    b"=",
+    b"\r\n",
+    b";",
+    b":",
+    b"\r\n ",
+    b"BEGIN:VCARD\r\n",
+    b"END:VCARD\r\n",
+    b";ENCODING=QUOTED-PRINTABLE",
+    b"\xff",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(st.floats(min_value=0, max_value=1), st.sampled_from(MUTATIONS), st.integers(0, 12)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_damaged_vcf_is_imported_or_refused_in_one_line_never_a_traceback(
+    edits: list[tuple[float, bytes, int]],
+) -> None:
+    data = bytearray(AddressBooks.IPHONE.read_bytes() + AddressBooks.ANDROID.read_bytes())
+    for where, inserted, removed in edits:
+        position = int(where * (len(data) - 1))
+        data[position : position + removed] = inserted
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.vcf"
+        path.write_bytes(bytes(data))
+        with Store.opened(Path(folder) / "fuzz.sqlite3") as store:
+            store.save_group(Group(name="Fuzz"))
+            refused: ImportFileError | None = None
+            try:
+                summary = import_roster(store, path, meeting=None, now=NOW)
+            except ImportFileError as exc:
+                refused = exc
+            if refused is not None:
+                message = str(refused)
+                assert message.startswith("damaged.vcf: ")
+                assert "\n" not in message
+            else:
+                assert summary.counts["added"] == len(store.members.all())
