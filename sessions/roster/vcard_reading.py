@@ -17,6 +17,7 @@ from typing import Any
 
 import vobject
 
+from .candidates import MULTI_VALUE
 from .errors import ImportFileError
 from .formats import SourceFormat
 from .opening import read_export_bytes
@@ -35,7 +36,8 @@ COLUMNS: tuple[str, ...] = (
     "URL",
     "Note",
 )
-MULTI_VALUE = " ::: "  # several emails or web pages in one cell, as Google Contacts writes them
+# Several emails or web pages in one cell, joined as Google Contacts joins them; the row reader splits them again.
+JOINED = f" {MULTI_VALUE} "
 _BEGIN = "BEGIN:VCARD"
 _END = "END:VCARD"
 _QUOTED_PRINTABLE = re.compile(r"quoted-printable", re.IGNORECASE)
@@ -160,11 +162,11 @@ def card_values(text: str) -> tuple[str, ...]:
         _text(_first(card, "fn")),
         given,
         family,
-        MULTI_VALUE.join(_ordered(card, "email", ("pref", "internet"))),
+        JOINED.join(_ordered(card, "email", ("pref", "internet"))),
         next(iter(_ordered(card, "tel", ("pref", *_PREFERRED_PHONES))), ""),
         _organization(card),
         _text(_first(card, "title")),
-        MULTI_VALUE.join(_urls(card)),
+        JOINED.join(_urls(card)),
         _text(_first(card, "note")),
     )
 
@@ -238,7 +240,7 @@ def _urls(card: Any) -> list[str]:
     urls: list[str] = []
     for name in ("url", "x-socialprofile"):
         for line in _lines(card, name):
-            value = _text(line.value).replace(":::", "")
+            value = _text(line.value).replace(MULTI_VALUE, "")
             if value.casefold().startswith("x-apple:"):
                 continue  # iPhone's own reference to a profile, not an address
             if value and value not in urls:

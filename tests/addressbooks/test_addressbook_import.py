@@ -267,7 +267,7 @@ MUTATIONS = [
 ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(
     edits=st.lists(
         st.tuples(st.floats(min_value=0, max_value=1), st.sampled_from(MUTATIONS), st.integers(0, 12)),

@@ -95,7 +95,7 @@ FORMATS: list[tuple[Writer, str, SourceFormat]] = [
 
 
 @pytest.mark.parametrize(("writer", "file_name", "source"), FORMATS, ids=[f[2].value for f in FORMATS])
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(people=members())
 def test_export_then_import_gives_the_same_people_twice_without_duplicates(
     writer: Writer, file_name: str, source: SourceFormat, people: list[Member]
