@@ -3,6 +3,7 @@
 from .errors import describe_validation_error
 from .meeting import Attendance, Group, Meeting, clock_time, parse_clock_time
 from .member import Member, SharedCard, SharedField, Sharing, Tag
+from .name_order import display_full_name, is_family_name_first
 from .room import PhysicalTable, parse_room, room_summary, room_text
 from .seating import Round, Seat, SeatingPlan, Table
 from .seating_rules import RuleKind, SeatingRule, rule_problem
@@ -30,6 +31,8 @@ __all__ = [
     "Tag",
     "clock_time",
     "describe_validation_error",
+    "display_full_name",
+    "is_family_name_first",
     "parse_clock_time",
     "parse_room",
     "room_summary",

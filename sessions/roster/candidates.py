@@ -21,6 +21,7 @@ from .mapping import ColumnMapping, consent_columns
 from .names import split_full_name
 from .reading import SourceRow, SourceTable
 
+MULTI_VALUE = ":::"  # Google Contacts' separator for several values in one cell (written " ::: ")
 SKIPPED_STATUSES = frozenset({"refunded", "cancelled", "canceled", "transferred", "deleted", "not attending"})
 ATTENDING_STATUSES = frozenset({"attending", "checked in", "registered", "confirmed", "going", ""})
 ARRIVED = frozenset({"y", "yes", "checked in", "attended", "true", "1"})
@@ -37,8 +38,9 @@ class RowNote:
     message: str
     field: str | None = None
 
-    def line(self) -> str:
-        where = f"row {self.row}" if self.row is not None else "file"
+    def line(self, unit: str = "row") -> str:
+        """One line for the summary; `unit` is what the file is made of ("card" in a .vcf)."""
+        where = f"{unit} {self.row}" if self.row is not None else "file"
         who = f" {self.name}" if self.name else ""
         column = f", {self.field!r}" if self.field else ""
         return f"{where}{who}{column}: {self.message}"
@@ -116,6 +118,7 @@ class RowReader:
         spec = FORMAT_SPECS[self.mapping.source]
         self.identity: Identity | None = spec.identity
         self._attended_when_filled = spec.attended_when_filled
+        self._address_book = spec.address_book
         self._identity_column = self._column_titled(spec.identity.column if spec.identity else None)
         self._order_column = self._column_titled(spec.identity.order if spec.identity else None)
         self._consent = ConsentReader.of(
@@ -153,6 +156,30 @@ class RowReader:
         index = self.mapping.column_of(wanted)
         return "" if index is None else row.values[index]
 
+    def _values(self, row: SourceRow, wanted: F) -> list[str]:
+        """The cell's values: an address book's cell may hold several (Google joins them with ' ::: ')."""
+        cell = self._cell(row, wanted)
+        if not self._address_book:
+            return [cell]
+        return [value for value in (piece.strip() for piece in cell.split(MULTI_VALUE)) if value] or [""]
+
+    def _first(self, row: SourceRow, wanted: F) -> str:
+        return self._values(row, wanted)[0]
+
+    def _links(self, row: SourceRow) -> tuple[str, str]:
+        """(LinkedIn, website) as typed. In an address book a profile is one of the web pages: the first
+        LinkedIn address among them fills an empty LinkedIn field, the first other address the website."""
+        linkedin = self._first(row, F.LINKEDIN)
+        if not self._address_book:
+            return linkedin, self._cell(row, F.WEBSITE)
+        website = ""
+        for value in self._values(row, F.WEBSITE):
+            if cleaning.linkedin(value).problem is None and "linkedin." in value.casefold():
+                linkedin = linkedin or value
+            elif not website:
+                website = value
+        return linkedin, website
+
     def _header(self, wanted: F) -> str:
         return self.mapping.header_of(wanted) or wanted.value
 
@@ -182,10 +209,11 @@ class RowReader:
                 return Skip(RowNote(row.number, display, message, self._header(column))), notes
 
         candidate = Candidate(row=row.number, first_name=first, last_name=last, name_is_split_guess=split)
-        candidate.email = self._cleaned(row, F.EMAIL, cleaning.email(self._cell(row, F.EMAIL)), warn)
-        candidate.phone = self._cleaned(row, F.PHONE, cleaning.phone(self._cell(row, F.PHONE), self.region), warn)
-        candidate.linkedin = self._cleaned(row, F.LINKEDIN, cleaning.linkedin(self._cell(row, F.LINKEDIN)), warn)
-        candidate.website = self._cleaned(row, F.WEBSITE, cleaning.website(self._cell(row, F.WEBSITE)), warn)
+        linkedin, website = self._links(row)
+        candidate.email = self._cleaned(row, F.EMAIL, cleaning.email(self._first(row, F.EMAIL)), warn)
+        candidate.phone = self._cleaned(row, F.PHONE, cleaning.phone(self._first(row, F.PHONE), self.region), warn)
+        candidate.linkedin = self._cleaned(row, F.LINKEDIN, cleaning.linkedin(linkedin), warn)
+        candidate.website = self._cleaned(row, F.WEBSITE, cleaning.website(website), warn)
         candidate.headline = self._text(row, F.HEADLINE, limits.HEADLINE_MAX, warn)
         candidate.title = self._text(row, F.JOB_TITLE, limits.HEADLINE_MAX, warn)
         candidate.company = self._text(row, F.COMPANY, limits.SHORT_TEXT_MAX, warn)

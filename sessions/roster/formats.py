@@ -17,6 +17,11 @@ class SourceFormat(StrEnum):
     MEETUP = "meetup"
     GOOGLE_FORMS = "google-forms"
     LINKEDIN = "linkedin"
+    MEETUP_MEMBERS = "meetup-members"
+    VCARD = "vcard"
+    GOOGLE_CONTACTS = "google-contacts"
+    OUTLOOK = "outlook"
+    OUTLOOK_WEB = "outlook-web"
     CSV = "csv"
 
     @property
@@ -40,6 +45,16 @@ class FormatSpec:
     identity: Identity | None = None
     # Whether any text in the "attended" column means they came (pretix writes the time of check-in).
     attended_when_filled: bool = False
+    # An address book (or a group's member list): only the known and kept columns are read, nothing is guessed
+    # (Outlook's "E-mail Display Name" is no consent answer, Google's "Middle Name" no full name), and a cell
+    # may hold several values (Google's " ::: "): the first email and phone count, a LinkedIn address among
+    # the web pages goes to the LinkedIn field.
+    address_book: bool = False
+
+    @property
+    def guesses(self) -> bool:
+        """Whether columns the format does not know are guessed from their titles."""
+        return not self.address_book
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,25 @@ class Identity:
 
 def _titles(*names: str) -> frozenset[str]:
     return frozenset(fold(name) for name in names)
+
+
+def _outlook(title: str) -> FormatSpec:
+    """Outlook's desktop export (92 columns) and Outlook.com's (61) name the columns we read alike."""
+    return FormatSpec(
+        title=title,
+        known={
+            fold("First Name"): F.FIRST_NAME,
+            fold("Last Name"): F.LAST_NAME,
+            fold("Company"): F.COMPANY,
+            fold("Job Title"): F.JOB_TITLE,
+            fold("E-mail Address"): F.EMAIL,
+            fold("Mobile Phone"): F.PHONE,
+            fold("Web Page"): F.WEBSITE,
+        },
+        keep=_titles("Notes"),
+        registers=False,
+        address_book=True,
+    )
 
 
 FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
@@ -169,8 +203,61 @@ FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
         bookkeeping=_titles("Connected On"),
         registers=False,
     ),
+    SourceFormat.MEETUP_MEMBERS: FormatSpec(
+        title="Meetup member list",
+        known={fold("Name"): F.FULL_NAME},
+        # Meetup's "Title" is a role in the Meetup group, "Intro" what they wrote about themselves.
+        keep=_titles("User ID", "Title", "URL of Member Profile", "Intro"),
+        registers=False,
+        identity=Identity(key="User ID", column="User ID", person=True),
+        address_book=True,
+    ),
+    SourceFormat.VCARD: FormatSpec(
+        title="vCard file",
+        # The columns are the vCard reader's own (sessions/roster/vcard_reading.py).
+        known={
+            fold("Name"): F.FULL_NAME,
+            fold("Given Name"): F.FIRST_NAME,
+            fold("Family Name"): F.LAST_NAME,
+            fold("Email"): F.EMAIL,
+            fold("Phone"): F.PHONE,
+            fold("Organization"): F.COMPANY,
+            fold("Title"): F.JOB_TITLE,
+            fold("URL"): F.WEBSITE,
+        },
+        keep=_titles("Note"),
+        registers=False,
+        address_book=True,
+    ),
+    SourceFormat.GOOGLE_CONTACTS: FormatSpec(
+        title="Google Contacts CSV",
+        known={
+            fold("First Name"): F.FIRST_NAME,
+            fold("Last Name"): F.LAST_NAME,
+            fold("Organization Name"): F.COMPANY,
+            fold("Organization Title"): F.JOB_TITLE,
+            fold("E-mail 1 - Value"): F.EMAIL,
+            fold("Phone 1 - Value"): F.PHONE,
+            fold("Website 1 - Value"): F.WEBSITE,
+            # The older Google CSV: "Name,Given Name,Additional Name,Family Name,...".
+            fold("Given Name"): F.FIRST_NAME,
+            fold("Family Name"): F.LAST_NAME,
+            fold("Name"): F.FULL_NAME,
+            fold("Organization 1 - Name"): F.COMPANY,
+            fold("Organization 1 - Title"): F.JOB_TITLE,
+        },
+        keep=_titles("Notes"),
+        registers=False,
+        address_book=True,
+    ),
+    SourceFormat.OUTLOOK: _outlook("Outlook CSV (desktop)"),
+    SourceFormat.OUTLOOK_WEB: _outlook("Outlook.com CSV"),
     SourceFormat.CSV: FormatSpec(title="CSV file", known={}),
 }
+
+
+# Columns of both Outlook shapes that no registration export has.
+_OUTLOOK_ONLY = _titles("Mobile Phone", "Business Phone", "Home Phone", "Web Page", "Business Street")
 
 
 def detect_format(headers: list[str]) -> SourceFormat:
@@ -181,6 +268,14 @@ def detect_format(headers: list[str]) -> SourceFormat:
         return SourceFormat.EVENTBRITE
     if {fold("Order code"), fold("Attendee name")} <= titles:
         return SourceFormat.PRETIX
+    if fold("Name") in titles and titles & _titles("Last visited group on", "Member ID", "Meetups attended"):
+        return SourceFormat.MEETUP_MEMBERS
+    if titles & _titles("E-mail 1 - Value", "Phone 1 - Value", "Organization 1 - Name", "Organization Name"):
+        return SourceFormat.GOOGLE_CONTACTS
+    if _titles("First Name", "Last Name", "E-mail Address") <= titles and titles & _OUTLOOK_ONLY:
+        # Outlook.com leaves out the desktop's e-mail type, display name and categories.
+        desktop = titles & _titles("E-mail Type", "E-mail Display Name", "Categories")
+        return SourceFormat.OUTLOOK if desktop else SourceFormat.OUTLOOK_WEB
     if {fold("Name"), fold("RSVP")} <= titles and titles & _titles("URL of Member Profile", "User ID", "RSVPed on"):
         return SourceFormat.MEETUP
     if _titles("First Name", "Last Name", "URL", "Connected On") <= titles:

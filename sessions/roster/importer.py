@@ -23,9 +23,10 @@ from .fields import ImportField as F
 from .formats import FORMAT_SPECS, Identity, SourceFormat, detect_format
 from .mapping import ColumnMapping, Override, build_mapping
 from .matching import Match, MatchedBy, MemberIndex, NameClash
-from .reading import SourceTable, read_table
+from .reading import SourceTable
 from .summary import ImportSummary
 from .updating import new_member, refreshed
+from .vcard_reading import read_source
 from .withdrawals import PlannedWithdrawal, apply_withdrawals, plan_withdrawals
 
 
@@ -40,9 +41,14 @@ class PreparedFile:
 
 
 def prepare(path: Path, source: SourceFormat | None = None, overrides: Iterable[Override] = ()) -> PreparedFile:
-    table = read_table(path)
+    table = read_source(path)
     detected = source is None
-    chosen = detect_format(table.headers) if source is None else source
+    if source is not None:
+        chosen = source
+    elif table.declared is not None:
+        chosen = SourceFormat(table.declared)
+    else:
+        chosen = detect_format(table.headers)
     mapping = build_mapping(table.name, table.headers, chosen, overrides)
     return PreparedFile(table=table, source=chosen, detected=detected, mapping=mapping)
 
@@ -81,6 +87,7 @@ def plan_import(
         mapping=mapping.describe(),
         meeting_label=meeting.label if registers and meeting else None,
         dry_run=dry_run,
+        unit=table.unit,
     )
     summary.warnings.extend(RowNote(None, "", note) for note in table.notes)
     summary.warnings.extend(RowNote(p.row, "", p.message, p.column) for p in table.problems)

@@ -15,6 +15,8 @@ from .folding import fold
 from .formats import FORMAT_SPECS, SourceFormat
 from .guessing import guess_field
 
+SHOWN_IGNORED = 24  # columns named in the "not imported" line; the rest are counted
+
 
 class Origin(StrEnum):
     """Where a column's meaning came from, shown so the user knows what to double-check."""
@@ -93,7 +95,10 @@ class ColumnMapping:
         if extra:
             lines.append("  kept as extra answers: " + ", ".join(repr(self.headers[i]) for i in extra))
         if self.bookkeeping:
-            ignored = ", ".join(repr(self.headers[i]) for i in sorted(self.bookkeeping))
+            titles = [repr(self.headers[i]) for i in sorted(self.bookkeeping)]
+            # An address book has scores of such columns (Outlook: 85); name a few and count the rest.
+            more = len(titles) - SHOWN_IGNORED
+            ignored = ", ".join(titles[:SHOWN_IGNORED]) + (f" and {more} more" if more > 0 else "")
             lines.append(f"  not imported (bookkeeping a card does not need): {ignored}")
         return lines
 
@@ -115,6 +120,8 @@ def build_mapping(
             mapping.bookkeeping.add(index)
         elif title in spec.keep:
             kept.add(index)
+        elif not spec.guesses:
+            mapping.bookkeeping.add(index)
     for index, header in enumerate(headers):
         if index in mapping.columns.values() or index in mapping.bookkeeping or index in kept:
             continue

@@ -58,6 +58,9 @@ class SourceTable:
     rows: list[SourceRow]
     notes: list[str] = field(default_factory=list)  # things worth telling the user about the file itself
     problems: list[RowProblem] = field(default_factory=list)  # about single rows, as read
+    # The format the file declared by its own shape (a .vcf is read into columns of our own), else None.
+    declared: str | None = None
+    unit: str = "row"  # what the summary calls one of `rows`: a .vcf's are cards, numbered by place in the file
 
     @property
     def name(self) -> str:
@@ -67,7 +70,7 @@ class SourceTable:
 def read_table(path: Path) -> SourceTable:
     """Read `path` as a CSV export, or raise ImportFileError saying what is wrong with it."""
     raw = _read_bytes(path)
-    text, encoding, notes = _decode(path, raw)
+    text, encoding, notes = decode_text(path, raw)
     if not text.strip():
         raise ImportFileError(f"{path.name}: the file is empty; export the attendee list again")
     _refuse_binary_text(path, text)
@@ -129,7 +132,8 @@ def _read_bytes(path: Path) -> bytes:
     return raw
 
 
-def _decode(path: Path, raw: bytes) -> tuple[str, str, list[str]]:
+def decode_text(path: Path, raw: bytes) -> tuple[str, str, list[str]]:
+    """The text of an export, its encoding, and a note when it was not UTF-8."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Excel's "Unicode Text" export: UTF-16 with a byte-order mark, usually tab-separated.
         try:

@@ -1,4 +1,5 @@
-"""`tablesession import FILE`: registrations from Eventbrite, Meetup, Google Forms, LinkedIn or any CSV."""
+"""`tablesession import FILE`: registrations from Eventbrite, pretix, Meetup, Google Forms, LinkedIn or any CSV, and
+address books (vCard files, Google Contacts and Outlook CSVs, Meetup member lists)."""
 
 from __future__ import annotations
 
@@ -21,17 +22,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "import",
         help="import a registration export into the group and the meeting's registrations",
-        description="Import attendees from an export file. The format is detected from the column titles; "
+        description="Import attendees from an export file or an address book. The format is detected from the file; "
         "the mapping of columns to card fields is printed. Nothing is written with --dry-run, and an error "
         "leaves the database as it was.",
         epilog=f"Fields for --map: {fields}. An empty COLUMN (--map title=) stops a field being filled.",
     )
-    parser.add_argument("file", type=Path, help="the export (.csv); a meeting .json goes to the meeting importer")
+    parser.add_argument(
+        "file",
+        type=Path,
+        help="the export (.csv, a Meetup .xls, an address book's .vcf); a meeting .json goes to the meeting importer",
+    )
     parser.add_argument(
         "--format",
         choices=[AUTO, *(source.value for source in SourceFormat)],
         default=AUTO,
-        help="the export's format (default: detect from the column titles)",
+        help="the export's format (default: detect it from the file)",
     )
     parser.add_argument(
         "--map",
