@@ -284,15 +284,17 @@ def print_document(
     options: PrintOptions,
     *,
     output: Path,
+    replace: bool = False,
     progress: Progress | None = None,
 ) -> PrintResult:
     """Gather, render and write one document. `output` is a .pdf file, or a folder (made if need be) to put
-    it in under its usual name."""
+    it in under its usual name. A file already there is kept and the new one numbered (-2, -3...) unless
+    `replace`."""
     job = gather(store, meeting, document, options)
     pdf = render(job, progress)
     path = output if output.suffix.lower() == ".pdf" and not output.is_dir() else output / file_name(job)
     try:
-        pdf.save(path)
+        path = pdf.save(path, replace=replace)
     except OSError as exc:
         raise TablesessionError(f"{path}: cannot write the PDF ({exc.strerror or exc})") from None
     return PrintResult(document, path, pdf.pages, len(pdf.data), pdf.warnings)

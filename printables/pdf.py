@@ -8,14 +8,14 @@ defined once per document and reused (a tent card shows the same code on both fa
 from __future__ import annotations
 
 import io
-import os
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
+
+from sessions.store.permissions import write_private_file
 
 from .bidi import visual
 from .geometry import Box
@@ -71,19 +71,11 @@ class Pdf:
     title: str
     warnings: tuple[str, ...] = ()  # what could not be printed as given, naming whose it was
 
-    def save(self, path: Path) -> Path:
-        """Write the file whole or not at all (a crash never leaves half a PDF behind)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Not mkstemp: its files are private (0600); a PDF gets the usual permissions, like any saved file.
-        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-        try:
-            with open(temporary, "xb") as out:
-                out.write(self.data)
-            os.replace(temporary, path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-        return path
+    def save(self, path: Path, *, replace: bool = False) -> Path:
+        """Write the file whole or not at all (a crash never leaves half a PDF behind), readable only by its
+        owner (it lists people), never over another file unless `replace`: returns the path written, which is
+        numbered (door-2.pdf) when `path` was taken."""
+        return write_private_file(path, self.data, replace=replace)
 
 
 class PdfWriter:

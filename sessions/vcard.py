@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from sessions.models import SharedCard
+from sessions.models import SharedCard, display_full_name
 
 CRLF = "\r\n"
 LINE_OCTETS = 75  # RFC 2426 section 2.6: lines SHOULD NOT be longer than 75 octets, excluding the break
@@ -79,7 +79,8 @@ def _head_lines(card: SharedCard) -> Iterable[str]:
     yield f"VERSION:{VERSION}"
     # N is structured: family;given;additional;prefixes;suffixes.
     yield f"N:{escape_text(card.last_name)};{escape_text(card.first_name)};;;"
-    yield f"FN:{escape_text(card.full_name)}"
+    # FN in the order the name's script writes it: "王小明", not "小明 王".
+    yield f"FN:{escape_text(display_full_name(card.first_name, card.last_name))}"
     if card.current_employer:
         yield f"ORG:{escape_text(card.current_employer)}"
     if card.headline:

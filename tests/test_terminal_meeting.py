@@ -21,6 +21,7 @@ import pypdfium2
 import pytest
 import vobject
 
+from app.cli.paths import folder_slug
 from app.tui.widgets.print_panel import DEFAULT_DOCUMENTS
 from printables.jobs import DOCUMENTS
 from sessions.exports import KINDS, ExportKind
@@ -238,8 +239,10 @@ def test_a_whole_meeting_in_a_real_terminal(
         present_names = {m.full_name for m in store.members.get_many(present).values()}
         someone_seated = store.members.get(next(iter(plan.rounds[0].tables[0].member_ids))).first_name
         assert [e.command for e in store.clock_log.events(meeting.id, 1)] == ["start"]
+        # Prints and exports share the group's folder for the meeting.
+        folder = documents / "tablesession" / folder_slug(store.group.name) / meeting.date.isoformat()
 
-    pdfs = sorted((documents / "tablesession" / meeting.date.isoformat()).glob("*.pdf"))
+    pdfs = sorted(folder.glob("*.pdf"))
     assert len(pdfs) == len(DOCUMENTS)
     for pdf in pdfs:
         text = pdf_text(pdf)
@@ -248,21 +251,21 @@ def test_a_whole_meeting_in_a_real_terminal(
             assert someone_seated in text, pdf.name
 
     day = meeting.date.isoformat()
-    cards = list(vobject.readComponents((documents / f"{day} contacts.vcf").read_text(encoding="utf-8")))
+    cards = list(vobject.readComponents((folder / f"{day} contacts.vcf").read_text(encoding="utf-8")))
     assert len(cards) == len(present)
     assert {card.fn.value for card in cards} == present_names
-    with zipfile.ZipFile(documents / f"{day} contacts.zip") as archive:
+    with zipfile.ZipFile(folder / f"{day} contacts.zip") as archive:
         assert len(archive.namelist()) == len(present)
         for name in archive.namelist():
             assert vobject.readOne(archive.read(name).decode("utf-8")).fn.value in present_names
     for kind in (ExportKind.GOOGLE_CSV, ExportKind.OUTLOOK_CSV, ExportKind.CSV):
-        with (documents / f"{day} {KINDS[kind].file_name}").open(encoding="utf-8-sig", newline="") as sheet:
+        with (folder / f"{day} {KINDS[kind].file_name}").open(encoding="utf-8-sig", newline="") as sheet:
             assert len(list(csv.DictReader(sheet))) == len(present), kind
-    meeting_json = json.loads((documents / f"{day} meeting.json").read_text(encoding="utf-8"))
+    meeting_json = json.loads((folder / f"{day} meeting.json").read_text(encoding="utf-8"))
     assert len(meeting_json["seating"]["rounds"]) == ROUNDS
     assert sum(1 for record in meeting_json["attendance"] if record["checked_in_at"]) == counts["checked_in"]
     assert [record["command"] for record in meeting_json["clock_log"]] == ["start"]
-    followups = sorted((documents / f"{day} followup").iterdir())
+    followups = sorted((folder / f"{day} followup").iterdir())
     for suffix in (".pdf", ".vcf"):
         files = [path for path in followups if path.suffix == suffix]
         assert len(files) == len(present), suffix

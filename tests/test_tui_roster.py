@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from app.tui.app import TableSessionApp, create_app
+from app.tui.screens.meeting_form import MeetingForm
 from app.tui.screens.meeting_picker import MeetingPicker
 from app.tui.topics import Topic
 from app.tui.widgets.member_card import MemberCard
@@ -136,7 +137,10 @@ async def test_an_empty_group_opens_without_a_meeting(tmp_path: Path, clock: Fak
 
         empty.save_group(Group(name="New Group"))
         async with create_app(empty, clock).run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            # The first thing a new group file asks for is its first meeting; escape puts it off.
+            await wait_until(pilot, lambda: isinstance(pilot.app.screen, MeetingForm), "the first-meeting form")
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: not isinstance(pilot.app.screen, MeetingForm), "the roster")
             assert "no meeting yet" in pilot.app.sub_title
             assert table_names(pilot.app) == []
 

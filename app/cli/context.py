@@ -31,6 +31,7 @@ class CliContext:
         """The group's store, opened once per command (created with a default group on first use)."""
         if self._store is None:
             self._store = open_group_store(self.group_db, readonly=readonly)
+            self.warn_permissions(self._store)
         return self._store
 
     def meeting(self, reference: str | None) -> Meeting:
@@ -40,6 +41,11 @@ class CliContext:
         if meeting.id is not None:
             store.backups.ensure_for_meeting(meeting.id)
         return meeting
+
+    def warn_permissions(self, store: Store) -> None:
+        """Say which files had been readable by other users (opening made them private)."""
+        for notice in store.db.permission_notices:
+            self.warn(notice)
 
     def print(self, *lines: str) -> None:
         for line in lines:
@@ -67,6 +73,7 @@ def one_line(message: str) -> str:
 
 def open_group_store(path: Path, *, readonly: bool = False) -> Store:
     store = Store.open(path, readonly=readonly)
-    if not readonly and not store.has_group():
+    # A file that cannot be written opens read-only: reading commands work, and it is not ours to name.
+    if not store.db.readonly and not store.has_group():
         store.save_group(Group(name="My networking group"))
     return store

@@ -25,16 +25,31 @@ class LookupWords:
 
 
 class MemberLookup:
-    """Searches the group once indexed, preferring members registered for the meeting."""
+    """Searches the group once indexed, preferring members registered for the meeting (if there is one)."""
 
-    def __init__(self, store: Store, meeting_id: int) -> None:
+    def __init__(self, store: Store, meeting_id: int | None) -> None:
         self._store = store
         self._meeting_id = meeting_id
         self._index = CheckinIndex(store.members.all())
-        self._registered = {a.member_id for a in store.attendance.for_meeting(meeting_id) if a.registered}
+        registrations = store.attendance.for_meeting(meeting_id) if meeting_id is not None else []
+        self._registered = {a.member_id for a in registrations if a.registered}
 
     def search(self, query: str) -> list[SearchHit]:
         return self._index.search(query, limit=SEARCH_LIMIT, preferred=self._registered)
+
+    def member(self, text: str, context: CliContext, words: LookupWords) -> int:
+        """The member a MEMBER argument means: an id, or a search that means one person."""
+        query = text.strip()
+        if not query:
+            raise TablesessionError("MEMBER: an empty name; give an id or a name")
+        if query.isdigit():
+            try:
+                return self._store.members.get(int(query)).id or 0
+            except NotFoundError:
+                raise NotFoundError(
+                    f"MEMBER {query}: no member with that id ('tablesession members' lists them)"
+                ) from None
+        return self.one(query, context, words)
 
     def one(self, query: str, context: CliContext, words: LookupWords) -> int:
         """The member `query` clearly means. Otherwise the matches are printed and the error says so."""
@@ -54,8 +69,14 @@ class MemberLookup:
         rows = []
         for hit in shown:
             member = members[hit.member_id]
-            status = status_of(self._store.attendance.find(self._meeting_id, hit.member_id))
+            found = self._store.attendance.find(self._meeting_id, hit.member_id) if self._meeting_id else None
             rows.append(
-                [str(hit.member_id), member.full_name, member.current_employer or "", member.email or "", status]
+                [
+                    str(hit.member_id),
+                    member.full_name,
+                    member.current_employer or "",
+                    member.email or "",
+                    status_of(found),
+                ]
             )
         context.print(*render_table(["id", "name", "employer", "email", "status"], rows))

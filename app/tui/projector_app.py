@@ -21,9 +21,10 @@ class ProjectorApp(App[None]):
         Binding("q", "quit", "Quit", id="projector.quit", tooltip="close the projector view"),
     ]
 
-    def __init__(self, store: Store, meeting: Meeting, clock: Clock) -> None:
+    def __init__(self, store: Store, meeting: Meeting, clock: Clock, *, follow_app: bool = False) -> None:
         super().__init__()
-        self._screen = ProjectorScreen(store, meeting, clock)
+        # follow_app: show whichever meeting the controlling app has on its clock, from `meeting` on.
+        self._screen = ProjectorScreen(store, meeting, clock, follow_app=follow_app)
 
     def on_mount(self) -> None:
         self.push_screen(self._screen)

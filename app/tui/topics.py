@@ -9,3 +9,5 @@ class Topic(StrEnum):
     SEATING = "seating"
     CLOCK = "clock"
     MEETING = "meeting"
+    # Another program (the CLI, a second window) changed the group file: reload everything shown.
+    OUTSIDE = "outside"

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from sessions.errors import ConflictError, TablesessionError
 from sessions.models import Meeting, Member, Round, Seat, SeatingPlan, SeatingRule, SharedField, Table
+from sessions.roster.updating import imported_sharing
 from sessions.seating.rules import largest_table
 from sessions.store import ClockEvent, Store
 from sessions.store.members import email_key
@@ -292,7 +293,14 @@ def _merged(local: Member, incoming: Member) -> Member:
             if not newer and field is not None and sharing.allows(field) and not incoming.sharing.allows(field):
                 sharing = sharing.with_choice(field, False)
     if newer:
-        update["sharing"] = incoming.sharing
+        # A choice the person made on the other laptop after this card was saved is their latest word,
+        # and stands either way. Anything else on the newer card counts like any import's answer: it may
+        # narrow what is shared here, never widen it, and a choice made here stands.
+        theirs = incoming.sharing
+        narrowed, _ = imported_sharing(local, {f: theirs.allows(f) for f in SharedField if not theirs.is_chosen(f)})
+        for chosen in theirs.chosen:
+            narrowed = narrowed.choose(chosen, theirs.allows(chosen))
+        update["sharing"] = narrowed
         update["tags"] = incoming.tags
     elif sharing is not local.sharing:
         update["sharing"] = sharing

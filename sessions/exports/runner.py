@@ -15,7 +15,7 @@ from .files import write_export
 from .followup import PageWriter, write_followups
 from .google_csv import google_csv
 from .meeting_json import document_bytes, meeting_document
-from .outlook_csv import outlook_csv
+from .outlook_csv import outlook_csv, outlook_web_csv
 from .plain_csv import plain_csv
 from .scope import Contact, ExportScope, contacts_in_scope
 from .summary import ExportSummary, FieldCounts
@@ -27,6 +27,7 @@ class ExportKind(StrEnum):
     VCARD_ZIP = "vcard-zip"
     GOOGLE_CSV = "google-csv"
     OUTLOOK_CSV = "outlook-csv"
+    OUTLOOK_WEB_CSV = "outlook-web-csv"
     CSV = "csv"
     JSON = "json"
     FOLLOWUP = "followup"
@@ -46,7 +47,10 @@ KINDS: dict[ExportKind, KindInfo] = {
         "vCards, one per file (.zip)", "for Outlook desktop, which reads one card per file", "contacts.zip"
     ),
     ExportKind.GOOGLE_CSV: KindInfo("Google Contacts CSV", "import at contacts.google.com", "google contacts.csv"),
-    ExportKind.OUTLOOK_CSV: KindInfo("Outlook CSV", "import into Outlook", "outlook contacts.csv"),
+    ExportKind.OUTLOOK_CSV: KindInfo("Outlook CSV", "import into Outlook on Windows or Mac", "outlook contacts.csv"),
+    ExportKind.OUTLOOK_WEB_CSV: KindInfo(
+        "Outlook.com CSV", "import at outlook.com (People)", "outlook.com contacts.csv"
+    ),
     ExportKind.CSV: KindInfo("Spreadsheet CSV", "one row per person, every shared field", "attendees.csv"),
     ExportKind.JSON: KindInfo(
         "Meeting (.json)",
@@ -63,6 +67,7 @@ _CONTACT_WRITERS: dict[ExportKind, Callable[[Sequence[Contact], ExportScope], by
     ExportKind.VCARD_ZIP: vcard_zip_bytes,
     ExportKind.GOOGLE_CSV: google_csv,
     ExportKind.OUTLOOK_CSV: outlook_csv,
+    ExportKind.OUTLOOK_WEB_CSV: outlook_web_csv,
     ExportKind.CSV: lambda contacts, _scope: plain_csv(contacts),
 }
 

@@ -7,6 +7,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 
+from sessions.models import display_full_name
 from sessions.vcard import contact_note, vcard_for
 
 from .files import safe_file_name
@@ -41,7 +42,8 @@ def unique_names(stems: Sequence[str], suffix: str) -> list[str]:
 
 def vcard_zip_bytes(contacts: Sequence[Contact], scope: ExportScope) -> bytes:
     buffer = io.BytesIO()
-    names = unique_names([c.card.full_name for c in contacts], ".vcf")
+    # Named as the card's FN is written: "山田美咲.vcf".
+    names = unique_names([display_full_name(c.card.first_name, c.card.last_name) for c in contacts], ".vcf")
     # Stored, not deflated: cards of half a kilobyte barely shrink (a quarter, on 2,000 of them), and
     # compressing each on its own took longer than the rest of the export.
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:

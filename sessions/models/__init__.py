@@ -1,8 +1,9 @@
 """Domain models. Validation lives here: bad values are refused with a message naming the field."""
 
 from .errors import describe_validation_error
-from .meeting import Attendance, Group, Meeting
+from .meeting import Attendance, Group, Meeting, clock_time, parse_clock_time
 from .member import Member, SharedCard, SharedField, Sharing, Tag
+from .name_order import display_full_name, is_family_name_first
 from .room import PhysicalTable, parse_room, room_summary, room_text
 from .seating import Round, Seat, SeatingPlan, Table
 from .seating_rules import RuleKind, SeatingRule, rule_problem
@@ -28,7 +29,11 @@ __all__ = [
     "SubgroupMode",
     "Table",
     "Tag",
+    "clock_time",
     "describe_validation_error",
+    "display_full_name",
+    "is_family_name_first",
+    "parse_clock_time",
     "parse_room",
     "room_summary",
     "room_text",

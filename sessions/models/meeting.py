@@ -80,3 +80,21 @@ class Attendance(BaseModel):
     def present(self) -> bool:
         """Checked in and still in the room."""
         return self.checked_in_at is not None and self.left_at is None and not self.no_show
+
+
+def clock_time(seconds: int) -> str:
+    """300 -> '5:00': how pitch lengths are written everywhere."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def parse_clock_time(text: str) -> int:
+    """'5:00', '4:30' or '300' -> seconds; ValueError with words fit to show for anything else."""
+    minutes, colon, seconds = text.strip().partition(":")
+    try:
+        if colon:
+            if not (len(seconds) == 2 and seconds.isdigit() and 0 <= int(seconds) < 60):
+                raise ValueError
+            return int(minutes) * 60 + int(seconds)
+        return int(minutes)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a duration like 5:00") from None

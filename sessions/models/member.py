@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_serializer, field_validator
 
 from . import limits
 from .text import Email, Headline, ListItem, Notes, PersonName, Phone, RequiredName, Url, clean_line
@@ -37,6 +37,11 @@ class Sharing(BaseModel):
 
     The defaults follow the group's privacy stance: professional profile shared, direct
     contact details (email, phone) only when the member says so.
+
+    `chosen` names the fields the member decided themselves (at the door, in the app, on the command
+    line). Those outrank every import, earlier or later; a field not chosen was read from a file or is
+    a default, and an import may only make it narrower. Stored inside the sharing JSON, so rows
+    written before it existed read as "nothing chosen".
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -48,12 +53,35 @@ class Sharing(BaseModel):
     phone: bool = False
     linkedin: bool = True
     website: bool = True
+    chosen: frozenset[SharedField] = frozenset()
+
+    @field_serializer("chosen")
+    def _chosen_in_order(self, chosen: frozenset[SharedField]) -> list[str]:
+        # A list in the fields' order, so the stored JSON and exports are the same bytes every time.
+        return [field.value for field in SharedField if field in chosen]
 
     def allows(self, field: SharedField) -> bool:
         return bool(getattr(self, field.value))
 
     def with_choice(self, field: SharedField, shared: bool) -> Sharing:
+        """`field` set as a file or a default says: not recorded as the member's own choice."""
         return self.model_copy(update={field.value: shared})
+
+    def choose(self, field: SharedField, shared: bool) -> Sharing:
+        """`field` set as the member chose it themselves: no import changes it afterwards."""
+        return self.model_copy(update={field.value: shared, "chosen": self.chosen | {field}})
+
+    def is_chosen(self, field: SharedField) -> bool:
+        return field in self.chosen
+
+    def narrowest(self, other: Sharing) -> Sharing:
+        """Two records of one person as one: only what both share, and every choice either records.
+
+        Without asking again, a field declined on either record stays private, and it stays an explicit
+        choice so no later import can widen it.
+        """
+        both = {field.value: self.allows(field) and other.allows(field) for field in SharedField}
+        return Sharing.model_validate({**both, "chosen": self.chosen | other.chosen})
 
     @property
     def shared_fields(self) -> list[SharedField]:

@@ -5,20 +5,23 @@ Every problem is a note naming the row and the column, so the summary can say ex
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sessions.models import SharedField, limits
 
 from . import cleaning
-from .consent import choices_from_list, options_vocabulary
-from .fields import CONSENT_FIELDS
+from .consent import ConsentReader
 from .fields import ImportField as F
 from .folding import fold
-from .mapping import ColumnMapping
+from .formats import FORMAT_SPECS, Identity
+from .mapping import ColumnMapping, consent_columns
 from .names import split_full_name
 from .reading import SourceRow, SourceTable
 
+MULTI_VALUE = ":::"  # Google Contacts' separator for several values in one cell (written " ::: ")
 SKIPPED_STATUSES = frozenset({"refunded", "cancelled", "canceled", "transferred", "deleted", "not attending"})
 ATTENDING_STATUSES = frozenset({"attending", "checked in", "registered", "confirmed", "going", ""})
 ARRIVED = frozenset({"y", "yes", "checked in", "attended", "true", "1"})
@@ -35,8 +38,9 @@ class RowNote:
     message: str
     field: str | None = None
 
-    def line(self) -> str:
-        where = f"row {self.row}" if self.row is not None else "file"
+    def line(self, unit: str = "row") -> str:
+        """One line for the summary; `unit` is what the file is made of ("card" in a .vcf)."""
+        where = f"{unit} {self.row}" if self.row is not None else "file"
         who = f" {self.name}" if self.name else ""
         column = f", {self.field!r}" if self.field else ""
         return f"{where}{who}{column}: {self.message}"
@@ -64,6 +68,7 @@ class Candidate:
     extra: dict[str, str] = field(default_factory=dict)
     arrived: bool = False  # the file says they checked in / attended
     waitlisted: bool = False
+    attendee_id: str | None = None  # the export's own id for this attendee (a ticket, a Meetup user)
 
     @property
     def full_name(self) -> str:
@@ -106,13 +111,20 @@ class RowReader:
     mapping: ColumnMapping
     region: str
     file_notes: list[RowNote] = field(default_factory=list)
-    _offered: set[SharedField] = field(default_factory=set)
+    _tickets_per_order: Counter[str] = field(default_factory=Counter)
+    _consent: ConsentReader = field(init=False)
 
     def __post_init__(self) -> None:
-        share_column = self.mapping.column_of(F.SHARE_LIST)
-        unknown: set[str] = set()
-        if share_column is not None:
-            self._offered, unknown = options_vocabulary(row.values[share_column] for row in self.table.rows)
+        spec = FORMAT_SPECS[self.mapping.source]
+        self.identity: Identity | None = spec.identity
+        self._attended_when_filled = spec.attended_when_filled
+        self._address_book = spec.address_book
+        self._identity_column = self._column_titled(spec.identity.column if spec.identity else None)
+        self._order_column = self._column_titled(spec.identity.order if spec.identity else None)
+        self._consent = ConsentReader.of(
+            self.mapping.headers, consent_columns(self.mapping), ((row.number, row.values) for row in self.table.rows)
+        )
+        self.file_notes.extend(RowNote(None, "", message, title) for title, message in self._consent.column_notes)
         for index in self.mapping.extra_columns:
             header = self.mapping.headers[index]
             if len(header) > EXTRA_KEY_MAX:
@@ -121,25 +133,59 @@ class RowReader:
                         None, "", f"a column title of {len(header):,} characters is not a question; column left out"
                     )
                 )
-        for option in sorted(unknown):
-            self.file_notes.append(
-                RowNote(
-                    None,
-                    "",
-                    f"option {option!r} is not a card field we know; it changes nothing",
-                    self._header(F.SHARE_LIST),
-                )
-            )
+
+    def _column_titled(self, title: str | None) -> int | None:
+        if title is None:
+            return None
+        return next((i for i, header in enumerate(self.mapping.headers) if fold(header) == fold(title)), None)
+
+    def _attendee_id(self, row: SourceRow) -> str | None:
+        """The export's id for the row's attendee; rows are read in file order, so a ticket's place is stable."""
+        if self.identity is None:
+            return None
+        order = cleaning.text(row.values[self._order_column]) if self._order_column is not None else ""
+        if order:
+            self._tickets_per_order[order] += 1
+        own = cleaning.text(row.values[self._identity_column]) if self._identity_column is not None else ""
+        if own and len(own) <= limits.SHORT_TEXT_MAX:
+            # A check-in secret would let anyone holding it in: keep only a fingerprint.
+            return hashlib.sha256(own.encode()).hexdigest()[:20] if self.identity.secret else own
+        return f"{order}-{self._tickets_per_order[order]}" if order and len(order) <= limits.SHORT_TEXT_MAX else None
 
     def _cell(self, row: SourceRow, wanted: F) -> str:
         index = self.mapping.column_of(wanted)
         return "" if index is None else row.values[index]
+
+    def _values(self, row: SourceRow, wanted: F) -> list[str]:
+        """The cell's values: an address book's cell may hold several (Google joins them with ' ::: ')."""
+        cell = self._cell(row, wanted)
+        if not self._address_book:
+            return [cell]
+        return [value for value in (piece.strip() for piece in cell.split(MULTI_VALUE)) if value] or [""]
+
+    def _first(self, row: SourceRow, wanted: F) -> str:
+        return self._values(row, wanted)[0]
+
+    def _links(self, row: SourceRow) -> tuple[str, str]:
+        """(LinkedIn, website) as typed. In an address book a profile is one of the web pages: the first
+        LinkedIn address among them fills an empty LinkedIn field, the first other address the website."""
+        linkedin = self._first(row, F.LINKEDIN)
+        if not self._address_book:
+            return linkedin, self._cell(row, F.WEBSITE)
+        website = ""
+        for value in self._values(row, F.WEBSITE):
+            if cleaning.linkedin(value).problem is None and "linkedin." in value.casefold():
+                linkedin = linkedin or value
+            elif not website:
+                website = value
+        return linkedin, website
 
     def _header(self, wanted: F) -> str:
         return self.mapping.header_of(wanted) or wanted.value
 
     def read(self, row: SourceRow) -> tuple[Candidate | Skip, list[RowNote]]:
         notes: list[RowNote] = []
+        attendee_id = self._attendee_id(row)  # counted on every row, skipped or not
         first, last, split = self._names(row)
         display = " ".join(part for part in (first[:40], last[:40]) if part)
 
@@ -148,6 +194,8 @@ class RowReader:
             notes.append(RowNote(row.number, display, message, column))
 
         skip = self._skip_reason(row, display, first, last)
+        if isinstance(skip, Withdrawal):
+            skip.candidate.attendee_id = attendee_id
         if skip is not None:
             return skip, notes
         name_column = F.FIRST_NAME if self.mapping.column_of(F.FIRST_NAME) is not None else F.FULL_NAME
@@ -161,10 +209,11 @@ class RowReader:
                 return Skip(RowNote(row.number, display, message, self._header(column))), notes
 
         candidate = Candidate(row=row.number, first_name=first, last_name=last, name_is_split_guess=split)
-        candidate.email = self._cleaned(row, F.EMAIL, cleaning.email(self._cell(row, F.EMAIL)), warn)
-        candidate.phone = self._cleaned(row, F.PHONE, cleaning.phone(self._cell(row, F.PHONE), self.region), warn)
-        candidate.linkedin = self._cleaned(row, F.LINKEDIN, cleaning.linkedin(self._cell(row, F.LINKEDIN)), warn)
-        candidate.website = self._cleaned(row, F.WEBSITE, cleaning.website(self._cell(row, F.WEBSITE)), warn)
+        linkedin, website = self._links(row)
+        candidate.email = self._cleaned(row, F.EMAIL, cleaning.email(self._first(row, F.EMAIL)), warn)
+        candidate.phone = self._cleaned(row, F.PHONE, cleaning.phone(self._first(row, F.PHONE), self.region), warn)
+        candidate.linkedin = self._cleaned(row, F.LINKEDIN, cleaning.linkedin(linkedin), warn)
+        candidate.website = self._cleaned(row, F.WEBSITE, cleaning.website(website), warn)
         candidate.headline = self._text(row, F.HEADLINE, limits.HEADLINE_MAX, warn)
         candidate.title = self._text(row, F.JOB_TITLE, limits.HEADLINE_MAX, warn)
         candidate.company = self._text(row, F.COMPANY, limits.SHORT_TEXT_MAX, warn)
@@ -172,10 +221,13 @@ class RowReader:
         candidate.target_roles = self._list(row, F.TARGET_ROLES, warn)
         candidate.target_companies = self._list(row, F.TARGET_COMPANIES, warn)
         candidate.subgroups = self._list(row, F.SUBGROUPS, warn)
-        candidate.sharing = self._sharing(row)
+        candidate.sharing = self._consent.read(row.values, warn)
         candidate.newcomer = cleaning.yes_no(self._cell(row, F.FIRST_TIME))
+        attended = fold(self._cell(row, F.ATTENDED))
         candidate.arrived = (
-            fold(self._cell(row, F.ATTENDED)) in ARRIVED or fold(self._cell(row, F.STATUS)) == "checked in"
+            attended in ARRIVED
+            or bool(attended and self._attended_when_filled)
+            or fold(self._cell(row, F.STATUS)) == "checked in"
         )
         candidate.waitlisted = fold(self._cell(row, F.RSVP)) == "waitlist"
         if candidate.waitlisted:
@@ -190,6 +242,10 @@ class RowReader:
             # Both asked: the headline is the card's line; keep the title as an answer.
             candidate.extra[self._header(F.JOB_TITLE)] = candidate.title
         candidate.extra.update(self._extra(row, warn))
+        if attendee_id and self.identity is not None:
+            # First, so that the id is kept however many answers the row has.
+            candidate.attendee_id = attendee_id
+            candidate.extra = {self.identity.key: attendee_id, **candidate.extra}
         return candidate, notes
 
     # -- pieces -----------------------------------------------------------------------------
@@ -256,14 +312,6 @@ class RowReader:
             warn(wanted, f"{len(kept)} entries; kept the first {limits.LIST_MAX}")
             kept = kept[: limits.LIST_MAX]
         return kept
-
-    def _sharing(self, row: SourceRow) -> dict[SharedField, bool]:
-        choices = choices_from_list(self._cell(row, F.SHARE_LIST), self._offered)
-        for consent, card_field in CONSENT_FIELDS.items():
-            answer = cleaning.yes_no(self._cell(row, consent))
-            if answer is not None:
-                choices[SharedField(card_field)] = answer
-        return choices
 
     def _extra(self, row: SourceRow, warn: Warn) -> dict[str, str]:
         answers: dict[str, str] = {}

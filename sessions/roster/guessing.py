@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from .fields import ImportField as F
 from .folding import fold
 
-_CONSENT = r"\b(share|sharing|see|show|shown|visible|consent|permission|publish|display|may other|ok to|okay to)\b"
+# Asked either way: "May others see your email?" and "Please do NOT share my email" / "Hide my phone number".
+_CONSENT = (
+    r"\b(share|sharing|see|show|shown|visible|consent|permission|publish|display|may other|ok to|okay to"
+    r"|hide|hidden|withhold|keep private|kept private|private)\b"
+)
 
 
 @dataclass(frozen=True)

@@ -7,23 +7,26 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from sessions.models import Meeting, Member, describe_validation_error
-from sessions.store import Store
+from sessions.store import DatabaseError, Store
 
+from .addresses import SharedAddresses, settle_address
 from .candidates import Candidate, RowNote, RowReader, Skip, Withdrawal
 from .errors import ImportFileError
-from .formats import FORMAT_SPECS, SourceFormat, detect_format
+from .fields import ImportField as F
+from .formats import FORMAT_SPECS, Identity, SourceFormat, detect_format
 from .mapping import ColumnMapping, Override, build_mapping
 from .matching import Match, MatchedBy, MemberIndex, NameClash
-from .reading import SourceTable, read_table
+from .reading import SourceTable
 from .summary import ImportSummary
 from .updating import new_member, refreshed
+from .vcard_reading import read_source
 from .withdrawals import PlannedWithdrawal, apply_withdrawals, plan_withdrawals
 
 
@@ -38,9 +41,14 @@ class PreparedFile:
 
 
 def prepare(path: Path, source: SourceFormat | None = None, overrides: Iterable[Override] = ()) -> PreparedFile:
-    table = read_table(path)
+    table = read_source(path)
     detected = source is None
-    chosen = detect_format(table.headers) if source is None else source
+    if source is not None:
+        chosen = source
+    elif table.declared is not None:
+        chosen = SourceFormat(table.declared)
+    else:
+        chosen = detect_format(table.headers)
     mapping = build_mapping(table.name, table.headers, chosen, overrides)
     return PreparedFile(table=table, source=chosen, detected=detected, mapping=mapping)
 
@@ -79,8 +87,10 @@ def plan_import(
         mapping=mapping.describe(),
         meeting_label=meeting.label if registers and meeting else None,
         dry_run=dry_run,
+        unit=table.unit,
     )
     summary.warnings.extend(RowNote(None, "", note) for note in table.notes)
+    summary.warnings.extend(RowNote(p.row, "", p.message, p.column) for p in table.problems)
     if not table.rows:
         summary.warnings.append(RowNote(None, "", "no rows below the column titles; nothing to import"))
     if not spec.registers:
@@ -96,12 +106,16 @@ def plan_import(
     reader = RowReader(table=table, mapping=mapping, region=store.group.default_region)
     summary.warnings.extend(reader.file_notes)
 
-    index = MemberIndex.of(store.members.all())
+    identity = spec.identity
+    index = MemberIndex.of(store.members.all(), identity.key if identity else None)
     entries: dict[int, PlannedMember] = {}
+    rows_planned: dict[int, int] = {}  # member key -> the row that planned them
     withdrawn: list[Withdrawal] = []
     next_new = -1
-    for row in table.rows:
-        outcome, notes = reader.read(row)
+    outcomes = [(row, *reader.read(row)) for row in table.rows]
+    shared = SharedAddresses.of(_people(outcome for _, outcome, _ in outcomes))
+    email_column = mapping.header_of(F.EMAIL)
+    for row, outcome, notes in outcomes:
         summary.warnings.extend(notes)
         if isinstance(outcome, Withdrawal) and registers:
             withdrawn.append(outcome)  # decided once every row is planned: a later row may register them again
@@ -109,16 +123,22 @@ def plan_import(
         if isinstance(outcome, Skip):
             summary.skipped.append(outcome.note)
             continue
-        found = index.find(outcome)
+        found = index.find(outcome, shared=outcome.email in shared)
         if isinstance(found, NameClash):
             # Guessing would attach the row to the wrong person, and adding would make one more look-alike.
             ids = ", ".join(str(key) if key > 0 else f"the member from row {entries[key].row}" for key in found.keys)
             message = f"the name fits {len(found.keys)} members ({ids}) and nothing tells them apart; not imported"
             summary.skipped.append(RowNote(row.number, outcome.full_name, message))
             continue
+        if isinstance(found, Match) and found.key in entries and _another_person(entries[found.key], outcome, identity):
+            found = None  # one name, two people by the export's own ids (two Meetup users)
+        target = found.key if isinstance(found, Match) else None
+        moved = settle_address(outcome, target, index, shared, rows_planned)
+        if moved:
+            summary.warnings.append(RowNote(row.number, outcome.full_name, moved, email_column))
         try:
             if isinstance(found, Match) and found.key in entries:
-                _fold_duplicate(entries[found.key], outcome, found, index, summary)
+                _fold_duplicate(entries[found.key], outcome, found, index, summary, identity=identity)
                 continue
             if isinstance(found, Match):
                 entry = _update(found, outcome, index, summary)
@@ -131,6 +151,7 @@ def plan_import(
             continue
         entry.arrived = outcome.arrived
         entries[entry.key] = entry
+        rows_planned[entry.key] = entry.row
         index.put(entry.key, entry.member)
     planned = list(entries.values())
     if registers:
@@ -172,18 +193,55 @@ def _update(found: Match, candidate: Candidate, index: MemberIndex, summary: Imp
     return entry
 
 
+def _people(outcomes: Iterable[Candidate | Skip]) -> Iterator[Candidate]:
+    for outcome in outcomes:
+        if isinstance(outcome, Candidate):
+            yield outcome
+        elif isinstance(outcome, Withdrawal):
+            yield outcome.candidate
+
+
+def _other_ticket(entry: PlannedMember, candidate: Candidate, identity: Identity | None) -> bool:
+    """Whether the row has an attendee id of its own, unlike the one of the row it repeats."""
+    if identity is None or not candidate.attendee_id:
+        return False
+    planned = entry.member.extra.get(identity.key)
+    return planned is not None and planned != candidate.attendee_id
+
+
+def _another_person(entry: PlannedMember, candidate: Candidate, identity: Identity | None) -> bool:
+    return identity is not None and identity.person and _other_ticket(entry, candidate, identity)
+
+
 def _fold_duplicate(
-    entry: PlannedMember, candidate: Candidate, found: Match, index: MemberIndex, summary: ImportSummary
+    entry: PlannedMember,
+    candidate: Candidate,
+    found: Match,
+    index: MemberIndex,
+    summary: ImportSummary,
+    *,
+    identity: Identity | None,
 ) -> None:
-    """A second row for someone already planned: merge what it adds, report it as a duplicate."""
+    """A second row for someone already planned: merge what it adds, report it under the row's own name."""
+    other_ticket = _other_ticket(entry, candidate, identity)
+    if other_ticket and identity is not None:
+        candidate.extra.pop(identity.key, None)  # the member keeps the first ticket's id, to be found by it again
     member, changed, _problems = refreshed(entry.member, candidate)
     entry.member = member
     entry.changed = sorted({*entry.changed, *changed})
     entry.arrived = entry.arrived or candidate.arrived
     index.put(entry.key, member)
-    same = "same email" if found.matched_by is MatchedBy.EMAIL else "same name"
     added = f"; took {', '.join(changed)} from it" if changed else ""
-    summary.skipped.append(RowNote(candidate.row, member.full_name, f"duplicate of row {entry.row} ({same}){added}"))
+    if other_ticket:
+        # The buyer's details on every ticket of the order: the other tickets' holders are unknown until they come.
+        same = "name and email" if found.matched_by is MatchedBy.EMAIL else "name"
+        message = (
+            f"another ticket in the same {same} as row {entry.row}; registered once: "
+            f"check in whoever comes with it as a walk-in{added}"
+        )
+    else:
+        message = f"duplicate of row {entry.row} (same {found.matched_by.value}){added}"
+    summary.skipped.append(RowNote(candidate.row, candidate.full_name, message))
 
 
 def apply_plan(store: Store, plan: ImportPlan, *, meeting: Meeting | None, now: dt.datetime, check_in: bool) -> None:
@@ -206,7 +264,7 @@ def apply_plan(store: Store, plan: ImportPlan, *, meeting: Meeting | None, now: 
                     store.attendance.check_in(meeting.id, member_id, now)
             if plan.withdrawals and meeting is not None and meeting.id is not None:
                 apply_withdrawals(store, meeting.id, plan.withdrawals, plan.summary)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, DatabaseError) as exc:  # the store names a busy, full or read-only file
         raise ImportFileError(
             f"{plan.prepared.table.name}: the database refused the import ({exc}); nothing was imported"
         ) from None
@@ -222,9 +280,14 @@ def import_roster(
     overrides: Iterable[Override] = (),
     check_in: bool = False,
     dry_run: bool = False,
+    prepared: PreparedFile | None = None,
 ) -> ImportSummary:
-    """Import `path` into the group (and `meeting`'s registrations); return what was done."""
-    prepared = prepare(path, source, overrides)
+    """Import `path` into the group (and `meeting`'s registrations); return what was done.
+
+    `prepared` is the file already read and mapped (a caller that reads it before anything else is written).
+    """
+    if prepared is None:
+        prepared = prepare(path, source, overrides)
     plan = plan_import(store, prepared, meeting=meeting, check_in=check_in, dry_run=dry_run)
     if check_in and not plan.registers:
         raise ImportFileError(f"{path.name}: --check-in needs a meeting to check people in to, and a registration list")

@@ -6,11 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from sessions.models import SharedField
+
+from .consent import Polarity, question_polarity
 from .errors import ImportFileError
-from .fields import ImportField
+from .fields import CONSENT_FIELDS, ImportField
 from .folding import fold
 from .formats import FORMAT_SPECS, SourceFormat
 from .guessing import guess_field
+
+SHOWN_IGNORED = 24  # columns named in the "not imported" line; the rest are counted
 
 
 class Origin(StrEnum):
@@ -64,6 +69,17 @@ class ColumnMapping:
     def has_name(self) -> bool:
         return ImportField.FIRST_NAME in self.columns or ImportField.FULL_NAME in self.columns
 
+    def _asked(self, wanted: ImportField) -> str:
+        """For a consent question asked the other way round, how it is read: worth a second look."""
+        if wanted not in CONSENT_FIELDS and wanted is not ImportField.SHARE_LIST:
+            return ""
+        polarity = question_polarity(self.headers[self.columns[wanted]])
+        if polarity is Polarity.REFUSES:
+            return "; asked as a refusal: a yes keeps it private"
+        if polarity is Polarity.UNCLEAR:
+            return "; not clear which way it is asked: kept private"
+        return ""
+
     def describe(self) -> list[str]:
         """The mapping as lines to print or show for confirmation."""
         lines = [f"Columns of {self.file_name} ({self.source.label}):"]
@@ -72,12 +88,17 @@ class ColumnMapping:
             index = self.columns.get(wanted)
             if index is not None:
                 origin = self.origins.get(wanted, Origin.FORMAT)
-                lines.append(f"  {wanted.value.ljust(width)} <- {self.headers[index]!r} ({origin.value})")
+                lines.append(
+                    f"  {wanted.value.ljust(width)} <- {self.headers[index]!r} ({origin.value}{self._asked(wanted)})"
+                )
         extra = self.extra_columns
         if extra:
             lines.append("  kept as extra answers: " + ", ".join(repr(self.headers[i]) for i in extra))
         if self.bookkeeping:
-            ignored = ", ".join(repr(self.headers[i]) for i in sorted(self.bookkeeping))
+            titles = [repr(self.headers[i]) for i in sorted(self.bookkeeping)]
+            # An address book has scores of such columns (Outlook: 85); name a few and count the rest.
+            more = len(titles) - SHOWN_IGNORED
+            ignored = ", ".join(titles[:SHOWN_IGNORED]) + (f" and {more} more" if more > 0 else "")
             lines.append(f"  not imported (bookkeeping a card does not need): {ignored}")
         return lines
 
@@ -99,6 +120,8 @@ def build_mapping(
             mapping.bookkeeping.add(index)
         elif title in spec.keep:
             kept.add(index)
+        elif not spec.guesses:
+            mapping.bookkeeping.add(index)
     for index, header in enumerate(headers):
         if index in mapping.columns.values() or index in mapping.bookkeeping or index in kept:
             continue
@@ -138,3 +161,17 @@ def _apply(mapping: ColumnMapping, override: Override) -> None:
     mapping.bookkeeping.discard(index)
     mapping.columns[override.field] = index
     mapping.origins[override.field] = Origin.OVERRIDE
+
+
+def consent_columns(mapping: ColumnMapping) -> list[tuple[int, SharedField | None]]:
+    """The columns answering consent questions: each one's index and the card field it governs (None: a
+    checkbox list). The checkbox list comes first, so a yes/no column answered plainly has the last word."""
+    columns: list[tuple[int, SharedField | None]] = []
+    share_list = mapping.column_of(ImportField.SHARE_LIST)
+    if share_list is not None:
+        columns.append((share_list, None))
+    for consent, card_field in CONSENT_FIELDS.items():
+        index = mapping.column_of(consent)
+        if index is not None:
+            columns.append((index, SharedField(card_field)))
+    return columns

@@ -1,5 +1,10 @@
-"""Is this row someone we already know? Email first (any case); else the same full name with nothing
-contradicting it (a different email, phone or LinkedIn means a different person)."""
+"""Is this row someone we already know? The export's own attendee id first, then the email (any case), each
+only when the first name can be theirs; else the same full name with nothing contradicting it (a different email,
+phone or LinkedIn means a different person).
+
+An address on a row that names someone else than its owner is a shared one (the buyer's, on every ticket of a
+group order): it neither finds nor rules out anyone.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from .folding import fold, name_key
 
 
 class MatchedBy(StrEnum):
+    ATTENDEE = "attendee id"
     EMAIL = "email"
     NAME = "name"
 
@@ -35,10 +41,10 @@ def _same(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.casefold() == b.casefold()
 
 
-def contradicts(member: Member, candidate: Candidate) -> bool:
-    """True when an identifying detail on both sides differs."""
+def contradicts(member: Member, candidate: Candidate, *, email: str | None = None) -> bool:
+    """True when an identifying detail on both sides differs (`email`: the row's address, if it is theirs)."""
     return not (
-        _same(member.email, candidate.email)
+        _same(member.email, email)
         and _same(member.linkedin, candidate.linkedin)
         and (_same(member.phone, candidate.phone) or not _both_e164(member.phone, candidate.phone))
     )
@@ -50,20 +56,28 @@ def _both_e164(a: str | None, b: str | None) -> bool:
 
 
 class MemberIndex:
-    """Members by email and by folded full name, updated as an import plans additions."""
+    """Members by attendee id, email and folded full name, updated as an import plans additions.
 
-    def __init__(self) -> None:
+    `identity_key` names the entry of a member's `extra` holding the export's attendee id (None: the file has none).
+    """
+
+    def __init__(self, identity_key: str | None = None) -> None:
+        self._identity_key = identity_key
         self._members: dict[int, Member] = {}
+        self._by_identity: dict[str, set[int]] = defaultdict(set)
         self._by_email: dict[str, int] = {}
         self._by_name: dict[str, set[int]] = defaultdict(set)
 
     @classmethod
-    def of(cls, members: list[Member]) -> MemberIndex:
-        index = cls()
+    def of(cls, members: list[Member], identity_key: str | None = None) -> MemberIndex:
+        index = cls(identity_key)
         for member in members:
             if member.id is not None:
                 index.put(member.id, member)
         return index
+
+    def _identity(self, member: Member) -> str | None:
+        return member.extra.get(self._identity_key) if self._identity_key else None
 
     def put(self, key: int, member: Member) -> None:
         old = self._members.get(key)
@@ -71,10 +85,16 @@ class MemberIndex:
             if old.email:
                 self._by_email.pop(old.email.casefold(), None)
             self._by_name[name_key(old.first_name, old.last_name)].discard(key)
+            identity = self._identity(old)
+            if identity:
+                self._by_identity[identity].discard(key)
         self._members[key] = member
         if member.email:
             self._by_email[member.email.casefold()] = key
         self._by_name[name_key(member.first_name, member.last_name)].add(key)
+        identity = self._identity(member)
+        if identity:
+            self._by_identity[identity].add(key)
 
     def get(self, key: int) -> Member:
         return self._members[key]
@@ -82,17 +102,32 @@ class MemberIndex:
     def owner_of_email(self, email: str | None) -> int | None:
         return self._by_email.get(email.casefold()) if email else None
 
-    def find(self, candidate: Candidate) -> Match | NameClash | None:
+    def find(self, candidate: Candidate, *, shared: bool = False) -> Match | NameClash | None:
+        """Who `candidate` is. `shared`: the row's address is on rows naming other people in the same file."""
+        if candidate.attendee_id:
+            keys = self._by_identity.get(candidate.attendee_id, set())
+            named = sorted(key for key in keys if could_be(self._members[key], candidate))
+            if len(named) == 1:
+                return Match(named[0], MatchedBy.ATTENDEE)
         by_email = self.owner_of_email(candidate.email)
-        if by_email is not None:
+        if by_email is not None and could_be(self._members[by_email], candidate):
             return Match(by_email, MatchedBy.EMAIL)
+        # An address that is somebody else's tells nothing about who this row is.
+        email = None if shared or by_email is not None else candidate.email
         keys = self._by_name.get(name_key(candidate.first_name, candidate.last_name), set())
-        fitting = sorted(key for key in keys if not contradicts(self._members[key], candidate))
+        fitting = sorted(key for key in keys if not contradicts(self._members[key], candidate, email=email))
         if len(fitting) == 1:
             return Match(fitting[0], MatchedBy.NAME)
         if len(fitting) > 1:
             return NameClash(tuple(fitting))
         return None
+
+
+def could_be(member: Member, candidate: Candidate) -> bool:
+    """Whether the row's first name can be the member's: the same, or one a short form of the other ("Rob",
+    "R."). A last name may change (marriage), so it does not count; "Pat Lee" and "Sam Lee" are two people."""
+    mine, theirs = fold(member.first_name), fold(candidate.first_name).rstrip(".")
+    return bool(mine and theirs) and (mine.startswith(theirs) or theirs.startswith(mine))
 
 
 def same_person_name(member: Member, candidate: Candidate) -> bool:

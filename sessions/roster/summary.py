@@ -25,6 +25,7 @@ class ImportSummary:
     warnings: list[RowNote] = field(default_factory=list)
     registered: int = 0
     checked_in: int = 0
+    unit: str = "row"  # what the file is made of: rows, or the cards of a .vcf
 
     @property
     def counts(self) -> dict[str, int]:
@@ -57,7 +58,7 @@ class ImportSummary:
         )
 
     def lines(self, *, with_mapping: bool = True) -> list[str]:
-        lines = [f"{self.file_name} ({self.source_title}, {self.encoding}): {self.rows} row(s)"]
+        lines = [f"{self.file_name} ({self.source_title}, {self.encoding}): {self.rows} {self.unit}(s)"]
         if with_mapping:
             lines.extend(self.mapping)
         target = f"meeting {self.meeting_label}" if self.meeting_label else "no meeting (members only)"
@@ -74,7 +75,7 @@ class ImportSummary:
             if title == "unregistered" and not (notes or self.meeting_label):
                 continue  # nothing can be unregistered without a meeting
             lines.append(f"  {title}: {len(notes)}")
-            lines.extend(f"    {note.line()}" for note in notes)
+            lines.extend(f"    {note.line(self.unit)}" for note in notes)
         lines.append(f"  registered: {self.registered}, checked in: {self.checked_in}")
         if self.dry_run:
             lines.append("Dry run: nothing was changed.")

@@ -2,8 +2,9 @@
 
 A blank cell never clears a stored value. A job title only fills an empty headline. Employers
 accumulate (the newest first). Target roles, target companies and sub-groups are replaced by a
-non-empty answer, since people's targets move. Sharing choices the file answers replace the stored
-ones; the rest stay.
+non-empty answer, since people's targets move. Sharing: for a new member the file's answers stand; for
+a known member a file may only make a field narrower, and never touches a field the member chose
+themselves (at the door, in the app, on the command line). A refused change is a warning.
 """
 
 from __future__ import annotations
@@ -34,6 +35,25 @@ def sharing_with(base: Sharing, choices: dict[SharedField, bool]) -> Sharing:
     for shared, allowed in choices.items():
         updated = updated.with_choice(shared, allowed)
     return updated
+
+
+def imported_sharing(member: Member, choices: dict[SharedField, bool]) -> tuple[Sharing, list[str]]:
+    """`member`'s sharing after a file's answers: (the sharing, a warning for each answer not taken)."""
+    sharing = member.sharing
+    problems: list[str] = []
+    for shared, allowed in choices.items():
+        stored = sharing.allows(shared)
+        if allowed == stored:
+            continue
+        what = f"{member.full_name}'s {shared.value}"
+        if sharing.is_chosen(shared):
+            kept, would = ("shared", "make it private") if stored else ("private", "share it")
+            problems.append(f"kept {what} {kept}: chosen on their card; the file would {would}")
+        elif allowed:
+            problems.append(f"kept {what} private: the file would share it; change it on the card")
+        else:
+            sharing = sharing.with_choice(shared, False)
+    return sharing, problems
 
 
 def _tags(tags: frozenset[Tag], newcomer: bool | None) -> frozenset[Tag]:
@@ -107,7 +127,9 @@ def refreshed(member: Member, candidate: Candidate) -> tuple[Member, list[str], 
     offer("linkedin", candidate.linkedin)
     offer("website", candidate.website)
     offer("tags", _tags(member.tags, candidate.newcomer))
-    offer("sharing", sharing_with(member.sharing, candidate.sharing))
+    sharing, refused = imported_sharing(member, candidate.sharing)
+    problems.extend(refused)
+    offer("sharing", sharing)
     extra = {**member.extra, **candidate.extra}
     if len(extra) > limits.EXTRA_MAX:
         problems.append(f"more than {limits.EXTRA_MAX} extra answers; the newest were left out")
@@ -133,9 +155,8 @@ def filled(keep: Member, other: Member) -> Member:
     if other.tags - keep.tags:
         changes["tags"] = keep.tags | other.tags
     # Two records of one person may carry different sharing choices (one from registration, one given at
-    # the door). Without asking again, only what both allow is shared: a merge must never publish a field
-    # the person declined on either record.
-    sharing = Sharing.model_validate({f.value: keep.sharing.allows(f) and other.sharing.allows(f) for f in SharedField})
+    # the door). A merge must never publish a field the person declined on either record.
+    sharing = keep.sharing.narrowest(other.sharing)
     if sharing != keep.sharing:
         changes["sharing"] = sharing
     extra = _bounded_extra({**other.extra, **keep.extra})

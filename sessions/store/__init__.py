@@ -15,7 +15,18 @@ from .backups import BackupFile, Backups, list_backups
 from .clock_log import ClockEvent, ClockLog
 from .codec import to_timestamp, utc_now
 from .database import Database
-from .errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError, NotADatabaseError
+from .errors import (
+    CorruptDatabaseError,
+    DamagedSchemaError,
+    DatabaseBusyError,
+    DatabaseError,
+    DiskFullError,
+    DiskIOError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+)
+from .faults import BUSY_TIMEOUT_ENV
 from .lock import ControllerBusyError, ControllerLock
 from .meetings import Meetings
 from .members import Members
@@ -85,6 +96,7 @@ class Store:
 
 
 __all__ = [
+    "BUSY_TIMEOUT_ENV",
     "CURRENT_VERSION",
     "BackupFile",
     "Backups",
@@ -92,10 +104,15 @@ __all__ = [
     "ControllerBusyError",
     "ControllerLock",
     "CorruptDatabaseError",
+    "DamagedSchemaError",
     "Database",
+    "DatabaseBusyError",
     "DatabaseError",
+    "DiskFullError",
+    "DiskIOError",
     "NewerDatabaseError",
     "NotADatabaseError",
+    "ReadOnlyDatabaseError",
     "Store",
     "list_backups",
     "restore_backup",

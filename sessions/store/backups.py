@@ -2,19 +2,29 @@
 
 Copies go to a folder beside the database (`<name>-backups/`), made with SQLite's online backup so
 they are consistent even while the app writes. Only the newest `keep` copies are kept.
+
+A copy is written under a hidden temporary name and renamed when complete, so a backup killed halfway
+never shows up as a copy (nor counts toward the ones kept); the next backup deletes what it left.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .database import Database, create_private_file
+from .permissions import make_private_folder
 
 DEFAULT_KEEP = 12  # about three months of weekly meetings
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<reason>[a-z0-9-]+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite3$")
+# A copy being written: `.<final name>.<pid of the writer>.part`, and SQLite's journal for it while it is.
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.part(-journal|-wal|-shm)?$")
+# No copy takes this long to write: a temporary this old is left over whoever wrote it.
+STALE_AFTER_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,39 @@ def list_backups(database_path: Path) -> list[BackupFile]:
     return sorted(found, key=lambda backup: backup.taken_at)
 
 
+def _writer_is_gone(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process may be writing it in another thread
+    if os.name != "posix":
+        return False  # no safe way to ask; the age test below decides
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it exists but belongs to someone else
+    return False
+
+
+def stale_temporaries(database_path: Path) -> list[Path]:
+    """Half-written copies whose writer was killed or crashed: never copies, but they may hold people's details."""
+    folder = backup_folder(database_path)
+    if not folder.is_dir():
+        return []
+    stale: list[Path] = []
+    for path in folder.iterdir():
+        match = _TEMPORARY.match(path.name)
+        if match is None or not match["name"].startswith(f"{database_path.stem}."):
+            continue
+        try:
+            old = time.time() - path.stat().st_mtime > STALE_AFTER_SECONDS
+        except OSError:
+            continue  # renamed or removed meanwhile: it was not stale
+        if old or _writer_is_gone(int(match["pid"])):
+            stale.append(path)
+    return sorted(stale)
+
+
 class Backups:
     def __init__(self, db: Database, keep: int = DEFAULT_KEEP) -> None:
         self._db = db
@@ -53,12 +96,18 @@ class Backups:
 
     def take(self, reason: str = "manual") -> Path:
         folder = self.folder
-        if not folder.exists():
-            folder.mkdir(mode=0o700, parents=True)
+        make_private_folder(folder)
+        self.remove_stale()
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
         destination = folder / f"{self._db.path.stem}.{reason}.{stamp}.sqlite3"
-        create_private_file(destination)
-        self._db.backup(destination)
+        temporary = folder / f".{destination.name}.{os.getpid()}.part"
+        create_private_file(temporary)
+        try:
+            self._db.backup(temporary)
+            os.replace(temporary, destination)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
         self.prune()
         return destination
 
@@ -73,6 +122,14 @@ class Backups:
 
     def all(self) -> list[BackupFile]:
         return list_backups(self._db.path)
+
+    def remove_stale(self) -> list[Path]:
+        """Delete what killed backups left behind; returns what was deleted."""
+        removed = []
+        for path in stale_temporaries(self._db.path):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+        return removed
 
     def prune(self) -> None:
         backups = self.all()

@@ -1,4 +1,8 @@
-"""Why a database file could not be opened. The file is left untouched in every case."""
+"""Why a database file could not be opened, read or written, in words a facilitator can act on.
+
+Opening leaves the file untouched in every case; a refused write changes nothing (its transaction is
+rolled back).
+"""
 
 from pathlib import Path
 
@@ -16,8 +20,28 @@ class NotADatabaseError(DatabaseError):
 
 
 class CorruptDatabaseError(DatabaseError):
-    """SQLite reports damage."""
+    """SQLite's integrity check fails: only a backup can bring the data back."""
+
+
+class DamagedSchemaError(CorruptDatabaseError):
+    """The tables, columns or stored values are not what tablesession wrote (changed by another tool)."""
 
 
 class NewerDatabaseError(DatabaseError):
     """Written by a newer tablesession: opening it here could lose data."""
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another program held the file's write lock for longer than we wait."""
+
+
+class DiskFullError(DatabaseError):
+    """The disk holding the file (or its backups) has no room for the change."""
+
+
+class ReadOnlyDatabaseError(DatabaseError):
+    """The file or its folder cannot be written: reading works, changes are refused."""
+
+
+class DiskIOError(DatabaseError):
+    """The operating system failed to read or write the file (a failing disk, a pulled USB stick)."""

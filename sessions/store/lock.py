@@ -14,6 +14,8 @@ from typing import IO
 
 from sessions.errors import TablesessionError
 
+from .permissions import make_private_folder
+
 
 class ControllerBusyError(TablesessionError):
     """Another app is already controlling this database."""
@@ -41,6 +43,22 @@ def _try_lock(handle: IO[str]) -> bool:
     return True
 
 
+def controller_holder(database_path: Path) -> str | None:
+    """Who the lock file says controls the database ("pid 4242, since 18:30"), or None when no other process
+    holds it. Only reads: a busy or read-only file's message must not create or change anything."""
+    try:
+        handle = lock_path(database_path).open(encoding="utf-8")
+    except OSError:
+        return None
+    with handle:
+        if _try_lock(handle):
+            return None  # nobody holds it (closing the handle lets go again)
+        holder = handle.read().strip()
+    if not holder or holder.startswith(f"pid {os.getpid()},"):
+        return None  # this process is the controller: the program in the way is another one
+    return holder
+
+
 class ControllerLock:
     def __init__(self, database_path: Path) -> None:
         self.database_path = database_path
@@ -50,8 +68,13 @@ class ControllerLock:
     def acquire(self, now: dt.datetime) -> None:
         """Become the controller, or raise ControllerBusyError naming who is."""
         # On first run the data folder may not exist yet; the lock file lives beside the database.
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            make_private_folder(self.path.parent)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            from .faults import translate_os  # faults names the lock's holder, so it imports this module
+
+            raise translate_os(exc, self.database_path) from exc
         handle = os.fdopen(fd, "r+", encoding="utf-8")
         if not _try_lock(handle):
             holder = handle.read().strip() or "another process"

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from .backups import Backups
-from .database import Database
+from .database import Database, create_private_file
 from .lock import ControllerLock
 
 
@@ -29,6 +29,9 @@ def restore_backup(backup_path: Path, database_path: Path, now: dt.datetime) -> 
                 safety = Backups(current).take("before-restore")
             finally:
                 current.close()
+        if not database_path.exists():
+            # sqlite3 would create it world-readable; it is about to hold everyone's contact details.
+            create_private_file(database_path)
         source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             with contextlib.closing(sqlite3.connect(database_path)) as target:

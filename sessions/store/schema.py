@@ -143,6 +143,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 5: the room's real tables (names and chairs) as part of a meeting's seating settings.
     ("ALTER TABLE seating_settings ADD COLUMN room TEXT NOT NULL DEFAULT '[]'",),
+    # 6: which meeting the controlling app has on its clock, so a projector view shows that one.
+    (
+        """CREATE TABLE clock_focus (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+            since TEXT NOT NULL
+        )""",
+    ),
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from app.cli.main import main
 from sessions.checkin.benchmark import BenchSizes, import_speed, search_latency
+from sessions.roster import opening
 from sessions.store import list_backups
 from sessions.timekeeping import FakeClock
 
@@ -97,6 +99,33 @@ def test_import_errors_are_one_line_without_traceback(
     assert err.startswith(error)
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_what_is_not_an_export_file_is_refused_before_anything_is_written(
+    db: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "attendees.csv"
+    os.mkfifo(fifo)
+    meeting_fifo = tmp_path / "meeting.json"  # routed to the meeting importer, refused all the same
+    os.mkfifo(meeting_fifo)
+    big = tmp_path / "big.csv"
+    big.write_text("First Name,Last Name\n" + "Ada,Okafor\n" * 200, encoding="utf-8")
+    monkeypatch.setattr(opening, "MAX_FILE_BYTES", 1024)
+    refusals = {
+        fifo: f"{fifo}: is a pipe, not a file; save the export as a file and import that",
+        meeting_fifo: f"{meeting_fifo}: is a pipe, not a file; save the export as a file and import that",
+        big: "big.csv: more than 1,024 bytes, the most a registration export is read up to; is this the right file?",
+    }
+    if Path("/dev/zero").exists():
+        refusals[Path("/dev/zero")] = "/dev/zero: is a device, not a file; save the export as a file and import that"
+    if Path("/proc/self/status").exists():
+        refusals[Path("/proc/self/status")] = "/proc/self/status: is a system file under /proc, not an export"
+    for path, message in refusals.items():
+        code, out, err = cli(db, clock, capsys, "import", str(path))
+        assert (code, out, err) == (2, "", f"tablesession: error: {message}\n")
+    # Nothing written: no member, and not even the copy kept before a meeting's first change.
+    assert json.loads(cli(db, clock, capsys, "members", "--json")[1]) == []
+    assert list_backups(db) == []
 
 
 def test_a_meeting_json_goes_to_the_meeting_importer(

@@ -230,7 +230,7 @@ async def test_edit_card_validates_where_typed_and_refuses_to_save(
     await pilot.press("ctrl+s")
     await pilot.pause()
     problems = str(form.query_one("#card-form-problems", Static).render())
-    assert problems == "Cannot save: 'leila@' is not a valid email address; left out"
+    assert problems == "Cannot save: Email: 'leila@' is not a valid email address; left out"
     assert isinstance(app.screen, CardForm)
     # Someone else's email: refused, with a merge offered.
     email.value = "olga.dubois0@example.com"

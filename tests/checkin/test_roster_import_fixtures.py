@@ -56,7 +56,7 @@ def test_eventbrite(store: Store, meeting: Meeting, clock: FakeClock) -> None:
     assert [n.line() for n in summary.skipped] == [
         "row 7 Kwame Trần, 'Attendee Status': Refunded; not registered",
         "row 24 Owen Kim, 'Attendee Status': Refunded; not registered",
-        "row 38 Jordan Nguyen: duplicate of row 5 (same email)",
+        "row 38 Jordan Nguyen: duplicate of row 5 (same attendee id)",  # the same ticket, exported twice
     ]
     assert [n.line() for n in summary.warnings] == [
         "row 40 Broken Email, 'Email': 'not-an-email' is not a valid email address; left out",
@@ -75,7 +75,8 @@ def test_eventbrite(store: Store, meeting: Meeting, clock: FakeClock) -> None:
     assert olga.linkedin == "https://www.linkedin.com/in/olga-dubois-0"
     assert not olga.sharing.email  # "May other attendees see your email address?" No
     assert members["Jordan Lindqvist"].sharing.email  # ... Yes
-    assert olga.extra == {"What was your most recent role?": "Accountant"}
+    # The ticket's id is kept, to find her by it when the export is imported again.
+    assert olga.extra == {"Attendee #": "3300000000", "What was your most recent role?": "Accountant"}
     assert "Total Paid" not in olga.extra
     assert "Home City" not in olga.extra
     # Accents and scripts survive; a phone from abroad is normalised with its own country code.

@@ -49,7 +49,7 @@ async def test_the_projector_follows_and_never_commands(
             assert (shown(app).look, shown(app).digits, shown(app).schedule) == (
                 Look.YELLOW,
                 "0:50",
-                "Round 1 of 1 - ends about 19:13",
+                "Tue 24 Nov 2026 - Weekly networking · Round 1 of 1 - ends about 19:13",  # which meeting, too
             )
             await pilot.press("space", "n", "e", "r", "y", "plus")  # the controller's keys do nothing here
             app.projector.follow()

@@ -68,9 +68,11 @@ def test_export_mistakes_are_one_line_errors(
 def test_zip_flag_makes_a_zip_and_the_default_name_is_dated(
     db: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     assert main(["--db", str(db), "export", "vcard", "--zip"], clock=clock) == 0
-    assert (tmp_path / "2026-11-24 contacts.zip").is_file()
+    folder = tmp_path / "Documents" / "tablesession" / "test-networking-group" / "2026-11-24"
+    assert (folder / "2026-11-24 contacts.zip").is_file()
 
 
 def test_forget_needs_confirmation_then_deletes(

@@ -24,7 +24,7 @@ from sessions.exports import (
     run_export,
 )
 from sessions.exports.files import WRITE_AHEAD, write_new_folder
-from sessions.models import Meeting, Member
+from sessions.models import Meeting, Member, display_full_name
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
@@ -36,8 +36,12 @@ def page_texts(data: bytes) -> list[str]:
     return [page.get_textpage().get_text_range() for page in document]
 
 
-def expected_mates(run_meeting: RunMeeting, member: Member) -> set[str]:
-    names = {m.id: m.full_name for m in run_meeting.members.values()}
+def expected_mates(run_meeting: RunMeeting, member: Member, *, as_in_vcard: bool = False) -> set[str]:
+    """The names of `member`'s table-mates; a vCard's FN writes a name in its script's order (山田美咲)."""
+    names = {
+        m.id: display_full_name(m.first_name, m.last_name) if as_in_vcard else m.full_name
+        for m in run_meeting.members.values()
+    }
     mates: set[str] = set()
     for round_ in run_meeting.plan.rounds:
         table = round_.table_of(member.id or 0)
@@ -62,7 +66,7 @@ def test_each_attendee_gets_the_cards_of_exactly_their_table_mates(run_meeting: 
             assert not path.exists()
             continue
         cards = list(vobject.readComponents(path.read_text(encoding="utf-8")))
-        assert {card.fn.value for card in cards} == expected_mates(run_meeting, member), name
+        assert {card.fn.value for card in cards} == expected_mates(run_meeting, member, as_in_vcard=True), name
         assert all("Met at Tue 24 Nov 2026 - Weekly networking (round " in card.note.value for card in cards)
 
 

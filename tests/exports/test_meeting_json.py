@@ -18,6 +18,7 @@ from sessions.models import (
     RuleKind,
     SeatingRule,
     SeatingSettings,
+    SharedField,
     Sharing,
     SubgroupMode,
     parse_room,
@@ -293,20 +294,41 @@ def test_the_document_is_versioned_and_has_every_section(exported: Path) -> None
     assert all("notes" not in member and "extra" not in member for member in data["members"])
 
 
-def test_newer_card_in_the_file_wins_and_brings_its_sharing(
+def test_newer_card_in_the_file_wins_and_brings_the_choices_made_there(
     store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
 ) -> None:
-    # This laptop knew Tomás earlier, sharing nothing; at the meeting he updated his card and shared his email.
+    # This laptop knew Tomás earlier, sharing nothing; at the meeting he updated his card and chose to share
+    # his email there. The phone shared on that card came from a file, not from him: it stays private here.
     old = fresh.members.add(Member(first_name="Tomás", last_name="Trần", headline="Old headline"))
     tomas = run_meeting.members["Tomás"]
-    store.members.update(tomas.model_copy(update={"headline": "New headline", "sharing": Sharing(email=True)}))
+    chosen_there = Sharing(phone=True, website=False).choose(SharedField.EMAIL, True)
+    store.members.update(tomas.model_copy(update={"headline": "New headline", "sharing": chosen_there}))
     path = tmp_path / "newer.json"
     run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
     import_meeting_json(fresh, path, clock)
     merged = fresh.members.get(old.id or 0)
     assert merged.headline == "New headline"
-    assert merged.sharing.email
     assert merged.email == "tomas@example.com"
+    assert merged.sharing.email
+    assert merged.sharing.is_chosen(SharedField.EMAIL)
+    assert not merged.sharing.phone  # a file's answer never widens what is shared here
+    assert not merged.sharing.website  # ... but may narrow it
+
+
+def test_a_choice_made_here_outranks_the_newer_files_answer(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    old = fresh.members.add(
+        Member(first_name="Tomás", last_name="Trần", sharing=Sharing().choose(SharedField.LINKEDIN, False))
+    )
+    tomas = run_meeting.members["Tomás"]
+    store.members.update(tomas.model_copy(update={"headline": "New", "sharing": Sharing(linkedin=True)}))
+    path = tmp_path / "newer.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
+    import_meeting_json(fresh, path, clock)
+    merged = fresh.members.get(old.id or 0)
+    assert merged.headline == "New"
+    assert not merged.sharing.linkedin
 
 
 def test_a_value_filled_in_from_the_file_is_shared_only_if_both_laptops_say_so(

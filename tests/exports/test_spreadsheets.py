@@ -28,7 +28,9 @@ def rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-@pytest.mark.parametrize("kind", [ExportKind.GOOGLE_CSV, ExportKind.OUTLOOK_CSV, ExportKind.CSV])
+@pytest.mark.parametrize(
+    "kind", [ExportKind.GOOGLE_CSV, ExportKind.OUTLOOK_CSV, ExportKind.OUTLOOK_WEB_CSV, ExportKind.CSV]
+)
 def test_every_csv_is_utf8_with_bom_and_crlf(
     store: Store, run_meeting: RunMeeting, clock: FakeClock, tmp_path: Path, kind: ExportKind
 ) -> None:
@@ -78,8 +80,10 @@ def test_outlook_header_uses_only_template_column_names(
     data = write(store, run_meeting, clock, ExportKind.OUTLOOK_CSV, tmp_path / "outlook.csv")
     header_line = data.decode("utf-8-sig").split("\r\n")[0]
     header = next(csv.reader([header_line]))
-    assert header_line.startswith('"First Name","Middle Name","Last Name"')  # quoted, as Outlook writes them
-    assert set(header) <= template
+    # Outlook desktop's own export, whole (92 columns, quoted as Outlook writes them): it imports column for column.
+    assert header_line.startswith('"Title","First Name","Middle Name","Last Name"')
+    assert len(header) == 92
+    assert template <= set(header)
     assert {"First Name", "Last Name", "E-mail Address", "Mobile Phone", "Company", "Job Title"} <= set(header)
     olga = next(row for row in rows(data) if row["First Name"] == "Olga")
     assert olga["E-mail Address"] == "Olga.Dubois@example.com"
@@ -89,7 +93,12 @@ def test_outlook_header_uses_only_template_column_names(
 
 
 @pytest.mark.parametrize(
-    ("kind", "column"), [(ExportKind.GOOGLE_CSV, "Phone 1 - Value"), (ExportKind.OUTLOOK_CSV, "Mobile Phone")]
+    ("kind", "column"),
+    [
+        (ExportKind.GOOGLE_CSV, "Phone 1 - Value"),
+        (ExportKind.OUTLOOK_CSV, "Mobile Phone"),
+        (ExportKind.OUTLOOK_WEB_CSV, "Mobile Phone"),
+    ],
 )
 def test_address_book_csvs_write_valid_phones_as_numbers_and_neutralise_the_rest(
     store: Store, run_meeting: RunMeeting, clock: FakeClock, tmp_path: Path, *, kind: ExportKind, column: str
@@ -131,7 +140,7 @@ def test_formula_cells_are_neutralised(cell: str, expected: str) -> None:
 def test_attendee_typed_formulas_arrive_as_text_in_every_csv(
     store: Store, run_meeting: RunMeeting, clock: FakeClock, tmp_path: Path
 ) -> None:
-    for kind in (ExportKind.GOOGLE_CSV, ExportKind.OUTLOOK_CSV, ExportKind.CSV):
+    for kind in (ExportKind.GOOGLE_CSV, ExportKind.OUTLOOK_CSV, ExportKind.OUTLOOK_WEB_CSV, ExportKind.CSV):
         table = rows(write(store, run_meeting, clock, kind, tmp_path / f"{kind.value}.csv"))
         cells = [cell for row in table for cell in row.values() if cell]
         assert cells, kind

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from printables.content import qr_payload
 from sessions.exports import ExportKind, ExportRequest, ExportScope, run_export, safe_file_name
-from sessions.models import Member, SharedCard, Sharing
+from sessions.models import Member, SharedCard, Sharing, display_full_name
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 from sessions.vcard import LINE_OCTETS, escape_text, fold_line, vcard_for
@@ -45,7 +45,7 @@ def test_every_shared_field_round_trips_through_vobject(member: Member) -> None:
     assert parsed.version.value == "3.0"
     assert parsed.n.value.family == card.last_name
     assert parsed.n.value.given == card.first_name
-    assert parsed.fn.value == card.full_name
+    assert parsed.fn.value == display_full_name(card.first_name, card.last_name)  # 山田美咲, family name first
     assert parsed.note.value == note
     contents = parsed.contents
     assert [org.value for org in contents.get("org", [])] == (
@@ -170,7 +170,9 @@ def test_vcf_holds_every_attendee_and_the_zip_one_card_per_file(
     summary = run_export(store, ExportRequest(ExportKind.VCARD, vcf, scope, clock.now()))
     cards = list(vobject.readComponents(vcf.read_text(encoding="utf-8")))
     names = sorted(card.fn.value for card in cards)
-    came = sorted(m.full_name for name, m in run_meeting.members.items() if name != "Absent")
+    came = sorted(
+        display_full_name(m.first_name, m.last_name) for name, m in run_meeting.members.items() if name != "Absent"
+    )
     assert names == came
     assert summary.fields.people == len(came)
 

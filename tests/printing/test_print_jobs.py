@@ -114,7 +114,7 @@ def test_a_failed_write_leaves_no_half_file(
     def refuse(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("printables.pdf.os.replace", refuse)
+    monkeypatch.setattr("sessions.store.permissions.os.replace", refuse)
     with pytest.raises(TablesessionError, match="No space left"):
         print_document(print_store, today(print_store), Document.DOOR, PrintOptions(), output=tmp_path / "door.pdf")
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith((".pdf", ".part"))]

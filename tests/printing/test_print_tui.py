@@ -40,8 +40,8 @@ def opened(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Opened:
     opener = Opened()
     monkeypatch.setattr("app.tui.widgets.print_panel.open_paths", opener)
     monkeypatch.setattr(
-        "app.tui.widgets.print_panel.default_print_dir",
-        lambda meeting: tmp_path / "prints" / (meeting.date.isoformat() if meeting else "none"),
+        "app.tui.widgets.print_panel.default_output_folder",
+        lambda store, meeting: tmp_path / "prints" / (meeting.date.isoformat() if meeting else "none"),
     )
     return opener
 
@@ -145,8 +145,8 @@ def test_print_screen_snapshot(
     print_store: Store, clock: FakeClock, opened: Opened, monkeypatch: pytest.MonkeyPatch, snap_compare: Any
 ) -> None:
     monkeypatch.setattr(
-        "app.tui.widgets.print_panel.default_print_dir",
-        lambda meeting: Path("/home/facilitator/Documents/tablesession/2026-11-24"),
+        "app.tui.widgets.print_panel.default_output_folder",
+        lambda store, meeting: Path("/home/facilitator/Documents/tablesession/2026-11-24"),
     )
 
     async def show_print_area(pilot: Pilot[None]) -> None:

@@ -219,3 +219,25 @@ async def test_a_late_arrival_in_a_full_room_is_told_once_what_to_do(
         plan = store.seating.load(meeting.id)
         assert plan is not None
         assert all(room[45] not in r.member_ids for r in plan.rounds)
+
+
+async def test_the_round_shown_stays_when_another_window_changes_the_file(
+    db_path: Path, store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    from textual.widgets import TabbedContent
+
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await _open_and_generate(pilot)
+        screen = app.screen
+        assert isinstance(screen, SeatingScreen)
+        await pilot.press("right_square_bracket")
+        await wait_until(pilot, lambda: screen.query_one(TabbedContent).active == "round-tab-2", "round 2 shown")
+        with Store.opened(db_path) as cli:  # `tablesession checkin` for the last one expected
+            assert meeting.id is not None
+            cli.attendance.check_in(meeting.id, room[45], clock.now())
+        await wait_until(
+            pilot, lambda: any(room[45] in c.member_ids for c in screen.query(TableCard)), "the late one seated"
+        )
+        await wait_until(pilot, lambda: screen.query_one(TabbedContent).active == "round-tab-2", "still round 2")
+        assert screen.active_round == 2

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.cli.paths import prepare_output_folder
 from app.export_pages import followup_pages
 from sessions.errors import TablesessionError
 from sessions.exports import KINDS, ExportKind, ExportRequest, ExportScope, run_export, suggested_name
@@ -33,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--table", metavar="T", help="only the people at table T (needs --round)")
     parser.add_argument("--zip", action="store_true", help="with vcard: one card per file in a zip (for Outlook)")
     parser.add_argument(
+        "--web", action="store_true", help="with outlook-csv: Outlook.com's shape (61 columns) instead of the desktop's"
+    )
+    parser.add_argument(
         "--shared-only",
         action="store_true",
         help="with json: only what each person agreed to share, to hand to others (by default every card goes "
@@ -50,11 +54,15 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         if kind not in (ExportKind.VCARD, ExportKind.VCARD_ZIP):
             raise TablesessionError("--zip goes with the vcard kind only")
         kind = ExportKind.VCARD_ZIP
+    if args.web:
+        if kind not in (ExportKind.OUTLOOK_CSV, ExportKind.OUTLOOK_WEB_CSV):
+            raise TablesessionError("--web goes with the outlook-csv kind only")
+        kind = ExportKind.OUTLOOK_WEB_CSV
     if args.shared_only and kind is not ExportKind.JSON:
         raise TablesessionError("--shared-only goes with the json kind only: every other export is shared fields only")
     store = context.store()
     scope = ExportScope(context.meeting(args.meeting), round_number=args.round, table_label=args.table)
-    path = args.output if args.output is not None else Path.cwd() / suggested_name(kind, scope)
+    path = args.output or prepare_output_folder(store, scope.meeting) / suggested_name(kind, scope)
     request = ExportRequest(
         kind=kind,
         path=path.expanduser(),

@@ -36,10 +36,6 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         raise TablesessionError(f"not forgetting {member.full_name} (id {member.id}): confirm with --yes")
     summary = forget_member(store, member.id)
     context.print(*summary.lines())
-    backups = sorted(store.path.parent.glob(f"{store.path.stem}.*{store.path.suffix}"))
-    if backups:
-        context.warn(
-            f"{len(backups)} backup copies next to the database may still hold their details "
-            f"(e.g. {backups[0].name}); delete them to erase everything"
-        )
+    for warning in summary.warnings():
+        context.warn(warning)
     return 0

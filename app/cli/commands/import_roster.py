@@ -1,4 +1,5 @@
-"""`tablesession import FILE`: registrations from Eventbrite, Meetup, Google Forms, LinkedIn or any CSV."""
+"""`tablesession import FILE`: registrations from Eventbrite, pretix, Meetup, Google Forms, LinkedIn or any CSV, and
+address books (vCard files, Google Contacts and Outlook CSVs, Meetup member lists)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 from app.cli.commands.import_meeting import import_meeting_lines, run_json_import
 from app.cli.context import CliContext
 from sessions.errors import NotFoundError, TablesessionError
-from sessions.roster import ImportField, Override, SourceFormat, import_roster
+from sessions.roster import ImportField, Override, SourceFormat, import_roster, prepare
+from sessions.roster.opening import check_export_path
 
 from .options import add_json_option, add_meeting_option
 
@@ -20,17 +22,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "import",
         help="import a registration export into the group and the meeting's registrations",
-        description="Import attendees from an export file. The format is detected from the column titles; "
+        description="Import attendees from an export file or an address book. The format is detected from the file; "
         "the mapping of columns to card fields is printed. Nothing is written with --dry-run, and an error "
         "leaves the database as it was.",
         epilog=f"Fields for --map: {fields}. An empty COLUMN (--map title=) stops a field being filled.",
     )
-    parser.add_argument("file", type=Path, help="the export (.csv); a meeting .json goes to the meeting importer")
+    parser.add_argument(
+        "file",
+        type=Path,
+        help="the export (.csv, a Meetup .xls, an address book's .vcf); a meeting .json goes to the meeting importer",
+    )
     parser.add_argument(
         "--format",
         choices=[AUTO, *(source.value for source in SourceFormat)],
         default=AUTO,
-        help="the export's format (default: detect from the column titles)",
+        help="the export's format (default: detect it from the file)",
     )
     parser.add_argument(
         "--map",
@@ -49,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     path: Path = args.file
+    check_export_path(path)  # a device, pipe or /proc file is refused before either importer opens it
     # The one place other kinds of file are routed: a meeting exported as JSON has its own importer.
     if path.suffix.lower() == ".json":
         return import_meeting_json(args, context)
@@ -85,9 +92,11 @@ class _DryRunFinished(Exception):
 
 
 def import_registrations(args: argparse.Namespace, context: CliContext) -> int:
-    store = context.store()
     overrides = [Override.parse(text) for text in args.overrides]
     source = None if args.format == AUTO else SourceFormat(args.format)
+    # The file is read first: one that cannot be imported leaves everything as it was, backups included.
+    prepared = prepare(args.file, source, overrides)
+    store = context.store()
     try:
         # A dry run writes nothing, not even the copy kept before a meeting's first change.
         meeting = (
@@ -108,6 +117,7 @@ def import_registrations(args: argparse.Namespace, context: CliContext) -> int:
         overrides=overrides,
         check_in=args.check_in,
         dry_run=args.dry_run,
+        prepared=prepared,
     )
     if args.json:
         context.print_json(summary.to_json())

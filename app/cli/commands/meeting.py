@@ -8,7 +8,7 @@ import datetime as dt
 from app.cli.context import CliContext
 from app.cli.table import render_table
 from sessions.errors import ConflictError, TablesessionError
-from sessions.models import Meeting
+from sessions.models import Meeting, clock_time, parse_clock_time
 from sessions.seating.rules import settings_for, settings_text
 from sessions.store import Store
 
@@ -24,11 +24,10 @@ def _date(text: str) -> dt.date:
 
 def _duration(text: str) -> int:
     """'5:00', '4:30' or '300' -> seconds."""
-    minutes, _, seconds = text.partition(":")
     try:
-        return int(minutes) * 60 + int(seconds) if seconds else int(minutes)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a duration like 5:00") from None
+        return parse_clock_time(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -117,15 +116,11 @@ def run_set(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def _clock_time(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def _settings_lines(meeting: Meeting) -> list[str]:
     return [
         f"tables: {meeting.table_min} to {meeting.table_max} people",
-        f"pitch: {_clock_time(meeting.turn_seconds)}, warning {_clock_time(meeting.warning_seconds)} before the end, "
-        f"changeover {_clock_time(meeting.changeover_seconds)}",
+        f"pitch: {clock_time(meeting.turn_seconds)}, warning {clock_time(meeting.warning_seconds)} before the end, "
+        f"changeover {clock_time(meeting.changeover_seconds)}",
     ]
 
 

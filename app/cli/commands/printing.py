@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.cli.paths import prepare_output_folder
 from app.cli.table import render_table
 from printables.geometry import Paper
 from printables.jobs import DOCUMENTS, Document, PrintOptions, print_document
@@ -62,7 +63,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         help="dashed cut lines between cells (default: on for plain paper, off for labels)",
     )
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="the PDF to write, or a folder for it")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the PDF to write, or a folder for it (default: Documents/tablesession/GROUP/DATE/)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="with -o: replace a file already there (otherwise the new one is numbered)"
+    )
     parser.add_argument("--start", type=_clock_time, metavar="HH:MM", help="sheets: when the first round starts")
     parser.add_argument(
         "--break", dest="round_break", type=_minutes, default=5, metavar="MIN",
@@ -135,13 +145,17 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     meeting = None
     if document is not Document.CALIBRATE or args.meeting is not None:
         meeting = context.meeting(args.meeting)
-    output = args.output or Path.cwd()
-    if output.suffix.lower() != ".pdf" and not output.exists():
-        raise TablesessionError(f"-o {output}: no such folder (name a .pdf file or an existing folder)")
-    result = print_document(context.store(), meeting, document, options, output=output)
-    context.print(
-        f"wrote {result.path}: {result.pages} page{'s' if result.pages != 1 else ''}, {result.size // 1024} KB"
-    )
+    if args.force and args.output is None:
+        raise TablesessionError("--force replaces the file named with -o; without -o nothing is ever replaced")
+    if args.output is None:
+        output = prepare_output_folder(context.store(), meeting)
+    else:
+        output = args.output.expanduser()
+        if output.suffix.lower() != ".pdf" and not output.exists():
+            raise TablesessionError(f"-o {output}: no such folder (name a .pdf file or an existing folder)")
+    result = print_document(context.store(), meeting, document, options, output=output, replace=args.force)
+    pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+    context.print(f"wrote {result.path}: {pages}, {result.size // 1024} KB")
     for warning in result.warnings:
         context.print(f"warning: {warning}")
     return 0

@@ -9,7 +9,7 @@ from typing import Any
 from app.cli.context import CliContext
 from app.cli.member_lookup import LookupWords, MemberLookup
 from app.cli.table import render_table
-from sessions.errors import NotFoundError, TablesessionError
+from sessions.errors import TablesessionError
 from sessions.models import Meeting, Member, RuleKind, SeatingRule, limits
 from sessions.seating.rules import add_rule, rule_text, scope_text
 from sessions.store import Store
@@ -59,18 +59,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=run)
 
 
-def _member(store: Store, lookup: MemberLookup, text: str, context: CliContext) -> int:
-    query = text.strip()
-    if not query:
-        raise TablesessionError("MEMBER: an empty name; give an id or a name")
-    if query.isdigit():
-        try:
-            return store.members.get(int(query)).id or 0
-        except NotFoundError:
-            raise NotFoundError(f"MEMBER {query}: no member with that id ('tablesession members' lists them)") from None
-    return lookup.one(query, context, RULE_WORDS)
-
-
 def _add(args: argparse.Namespace, context: CliContext, kind: RuleKind) -> int:
     if args.standing and getattr(args, "meeting", None) is not None:
         raise TablesessionError("--standing and --meeting: a rule holds at every meeting or at one, choose one")
@@ -84,7 +72,7 @@ def _add(args: argparse.Namespace, context: CliContext, kind: RuleKind) -> int:
     lookup = MemberLookup(store, meeting.id)
     chosen: dict[int, str] = {}
     for text in args.members:
-        member_id = _member(store, lookup, text, context)
+        member_id = lookup.member(text, context, RULE_WORDS)
         if member_id in chosen:
             name = store.members.get(member_id).full_name
             raise TablesessionError(f"MEMBER {chosen[member_id]!r} and {text!r} are both {name}: name someone else")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
 from sessions.models import Meeting
-from sessions.store import Store
+from sessions.store import DatabaseError, Store
 from sessions.timekeeping import Clock
 
 if TYPE_CHECKING:
@@ -26,6 +27,14 @@ class AreaScreen(Screen[None]):
         if widget is not None and (widget._pruning or not widget.is_attached):
             return
         super().set_focus(widget, scroll_visible=scroll_visible, from_app_focus=from_app_focus)
+
+    async def _on_message(self, message: Message) -> None:
+        """A change the group file refused (Enter at the door on a busy file...) is reported by the app's
+        one handler and the screen keeps working; Textual would otherwise end the app."""
+        try:
+            await super()._on_message(message)
+        except DatabaseError as error:
+            self.session_app.report_store_failure(error)
 
     @property
     def session_app(self) -> TableSessionApp:

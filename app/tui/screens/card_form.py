@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.validation import Validator
 from textual.widgets import Button, Checkbox, Input, Label, Static, Switch
 
-from app.tui.validators import Cleaned, ListEntries, MaxLength, Required
-from sessions.models import Member, SharedField, Sharing, Tag, describe_validation_error, limits
-from sessions.roster import cleaning
+from app.tui.validators import CardFieldCheck
+from sessions.models import Member, SharedField, Sharing, Tag
+from sessions.roster.card_fields import CARD_FIELDS, CardError, CardField, edited_card
 
-
-@dataclass(frozen=True)
-class CardRow:
-    key: str  # the Member attribute
-    label: str
-    shared: SharedField | None = None  # the sharing switch on this row
-    kind: str = "text"  # text | list | email | phone | linkedin | website
-
-
-CARD_ROWS: tuple[CardRow, ...] = (
-    CardRow("first_name", "First name*"),
-    CardRow("last_name", "Last name"),
-    CardRow("headline", "Headline", SharedField.HEADLINE),
-    CardRow("employers", "Worked at", SharedField.EMPLOYERS, "list"),
-    CardRow("target_roles", "Looking for", SharedField.TARGETS, "list"),
-    CardRow("target_companies", "Target cos.", None, "list"),
-    CardRow("subgroups", "Sub-groups", None, "list"),
-    CardRow("email", "Email", SharedField.EMAIL, "email"),
-    CardRow("phone", "Phone", SharedField.PHONE, "phone"),
-    CardRow("linkedin", "LinkedIn", SharedField.LINKEDIN, "linkedin"),
-    CardRow("website", "Website", SharedField.WEBSITE, "website"),
-    CardRow("notes", "Notes"),
-)
 PLACEHOLDERS = {
     "employers": "most recent first, comma-separated",
     "target_roles": "roles, comma-separated",
@@ -70,28 +44,7 @@ class DuplicateHint:
     reason: str
 
 
-def _validators(row: CardRow, region: str) -> list[Validator]:
-    label = row.label.rstrip("*")
-    if row.key == "first_name":
-        return [Required(label, limits.NAME_MAX)]
-    if row.key == "last_name":
-        return [MaxLength(label, limits.NAME_MAX)]
-    if row.key == "headline":
-        return [MaxLength(label, limits.HEADLINE_MAX)]
-    if row.key == "notes":
-        return [MaxLength(label, limits.NOTES_MAX)]
-    if row.kind == "list":
-        return [ListEntries(label, limits.SHORT_TEXT_MAX, limits.LIST_MAX)]
-    cleaners: dict[str, cleaning.Cleaner] = {
-        "email": cleaning.email,
-        "phone": functools.partial(cleaning.phone, region=region),
-        "linkedin": cleaning.linkedin,
-        "website": cleaning.website,
-    }
-    return [Cleaned(cleaners[row.kind])]
-
-
-def _shown(member: Member | None, row: CardRow) -> str:
+def _shown(member: Member | None, row: CardField) -> str:
     if member is None:
         return ""
     value = getattr(member, row.key)
@@ -116,6 +69,7 @@ class CardForm(ModalScreen[CardFormResult | None]):
         region: str,
         email_owner: Callable[[str, int | None], Member | None],
         duplicates: list[DuplicateHint] | None = None,
+        stored: Callable[[int], Member | None] | None = None,
     ) -> None:
         super().__init__()
         self._member = member
@@ -123,6 +77,10 @@ class CardForm(ModalScreen[CardFormResult | None]):
         self._region = region
         self._email_owner = email_owner
         self._duplicates = list(duplicates or [])
+        self._card_now = stored  # the card as stored now, to notice it changed while this form was open
+        self._underneath: list[tuple[str, str, str, str]] = []  # fields changed elsewhere, as last shown
+        # Switches the person moved here: their own choices, which no later import changes.
+        self._touched: set[SharedField] = set()
 
     def compose(self) -> ComposeResult:
         member = self._member
@@ -130,13 +88,13 @@ class CardForm(ModalScreen[CardFormResult | None]):
         with Vertical(id="card-form"):
             yield Label(self._title, id="card-form-title", markup=False)
             with VerticalScroll(id="card-form-fields"):
-                for row in CARD_ROWS:
+                for row in CARD_FIELDS:
                     with Horizontal(classes="card-row"):
                         yield Label(row.label, classes="card-label")
                         yield Input(
                             _shown(member, row),
                             placeholder=PLACEHOLDERS.get(row.key, ""),
-                            validators=_validators(row, self._region),
+                            validators=[CardFieldCheck(row, self._region)],
                             valid_empty=row.key != "first_name",
                             compact=True,
                             id=f"card-{row.key}",
@@ -158,11 +116,17 @@ class CardForm(ModalScreen[CardFormResult | None]):
                         yield Checkbox(tag.value, member is not None and tag in member.tags, id=f"tag-{tag.value}")
             yield Vertical(id="card-form-duplicates")
             yield Static("", id="card-form-problems", markup=False)
+            with Vertical(id="card-form-stale"):
+                yield Static("", id="card-form-stale-text", markup=False)
+                with Horizontal(id="card-form-stale-buttons"):
+                    yield Button("Keep mine", id="card-form-keep-mine")
+                    yield Button("Take the new", variant="warning", id="card-form-take-new")
             with Horizontal(id="card-form-buttons"):
                 yield Button("Save", variant="primary", id="card-form-save")
                 yield Button("Skip" if member is not None else "Cancel", id="card-form-cancel")
 
     def on_mount(self) -> None:
+        self.query_one("#card-form-stale").display = False
         self._show_duplicates()
         self.query_one("#card-first_name", Input).focus()
 
@@ -188,6 +152,7 @@ class CardForm(ModalScreen[CardFormResult | None]):
 
     @on(Switch.Changed)
     def _sharing_switched(self, event: Switch.Changed) -> None:
+        self._touched.add(SharedField(str(event.switch.id).removeprefix("share-")))
         label = self.query_one(f"#{event.switch.id}-label", Label)
         label.update(SHARED if event.value else PRIVATE)
         label.set_class(not event.value, "-private")
@@ -203,47 +168,28 @@ class CardForm(ModalScreen[CardFormResult | None]):
 
     def _edited(self) -> tuple[Member | None, list[str]]:
         """The card as typed, or the reasons it cannot be saved."""
-        problems: list[str] = []
-        values: dict[str, Any] = {}
-        for row in CARD_ROWS:
-            box = self.query_one(f"#card-{row.key}", Input)
-            result = box.validate(box.value)
-            if result is not None and not result.is_valid:
-                problems.append(result.failure_descriptions[0])
-                continue
-            values[row.key] = self._stored(row, box.value)
-        if problems:
-            return None, problems
-        sharing = Sharing()
-        for row in CARD_ROWS:
-            if row.shared is not None:
-                sharing = sharing.with_choice(row.shared, self.query_one(f"#share-{row.shared.value}", Switch).value)
+        typed = {row: self.query_one(f"#card-{row.key}", Input).value for row in CARD_FIELDS}
+        choices = {
+            row.shared: self.query_one(f"#share-{row.shared.value}", Switch).value
+            for row in CARD_FIELDS
+            if row.shared is not None
+        }
         tags = frozenset(tag for tag in Tag if self.query_one(f"#tag-{tag.value}", Checkbox).value)
-        base = self._member.model_dump() if self._member else {}
         try:
-            member = Member.model_validate({**base, **values, "sharing": sharing, "tags": tags})
-        except ValidationError as exc:
-            return None, [describe_validation_error(exc)]
+            member = edited_card(
+                self._member, typed, choices, region=self._region, chosen=self._touched, extra={"tags": tags}
+            )
+        except CardError as exc:
+            return None, [str(exc)]
         return member, []
-
-    def _stored(self, row: CardRow, typed: str) -> object:
-        if row.kind == "list":
-            return cleaning.split_list(typed)
-        if row.kind == "email":
-            return cleaning.email(typed).value
-        if row.kind == "phone":
-            return cleaning.phone(typed, self._region).value
-        if row.kind == "linkedin":
-            return cleaning.linkedin(typed).value
-        if row.kind == "website":
-            return cleaning.website(typed).value
-        return typed
 
     def _refuse(self, problems: list[str]) -> None:
         self.query_one("#card-form-problems", Static).update("Cannot save: " + "; ".join(problems))
         self.query_one("#card-form-problems", Static).add_class("-shown")
 
     def action_save(self) -> None:
+        if self._changed_underneath():
+            return
         member, problems = self._edited()
         if member is None:
             self._refuse(problems)
@@ -279,3 +225,68 @@ class CardForm(ModalScreen[CardFormResult | None]):
             self._refuse(clash_free or problems)
             return
         self.dismiss(CardFormResult(member, merge_into=other_id))
+
+    # -- a card changed underneath (the CLI, another window) ------------------------------------
+
+    def _changed_underneath(self) -> bool:
+        """True, with the choice shown, when the stored card changed since this form opened.
+
+        Saving then would put the old values back over the new ones without anyone noticing.
+        """
+        opened = self._member
+        if opened is None or opened.id is None or self._card_now is None:
+            return False
+        stored = self._card_now(opened.id)
+        if stored is None:
+            return False  # gone: whoever saves the result hears of it
+        changed = self._fields_changed(opened, stored)
+        self._member = stored  # what is saved next builds on the card as it is now
+        self._underneath = changed
+        if not changed:
+            return False
+        lines = ["Changed elsewhere while this card was open:"]
+        for label, before, after, typed in changed:
+            mine = "" if typed == before else f"; the form has {typed or '(empty)'}"
+            lines.append(f"  {label}: was {before or '(empty)'}, now {after or '(empty)'}{mine}")
+        lines.append("Keep mine saves the form as it is; Take the new puts the new values in the form.")
+        self.query_one("#card-form-stale-text", Static).update("\n".join(lines))
+        self.query_one("#card-form-stale").display = True
+        self.query_one("#card-form-take-new", Button).focus()
+        return True
+
+    def _fields_changed(self, opened: Member, stored: Member) -> list[tuple[str, str, str, str]]:
+        """(label, value when opened, value now, value in the form) for each field changed elsewhere."""
+        changed = []
+        for row in CARD_FIELDS:
+            before, after = _shown(opened, row), _shown(stored, row)
+            if before != after:
+                changed.append((row.label.rstrip("*"), before, after, self.query_one(f"#card-{row.key}", Input).value))
+        if opened.tags != stored.tags:
+            typed = ", ".join(sorted(tag.value for tag in Tag if self.query_one(f"#tag-{tag.value}", Checkbox).value))
+            changed.append(("Tags", _tags(opened), _tags(stored), typed))
+        return changed
+
+    @on(Button.Pressed, "#card-form-keep-mine")
+    def _keep_mine(self) -> None:
+        self.query_one("#card-form-stale").display = False
+        self.action_save()
+
+    @on(Button.Pressed, "#card-form-take-new")
+    def _take_new(self) -> None:
+        stored = self._member
+        if stored is None:
+            return
+        changed = {label for label, *_ in self._underneath}
+        for row in CARD_FIELDS:
+            if row.label.rstrip("*") in changed:
+                self.query_one(f"#card-{row.key}", Input).value = _shown(stored, row)
+        if "Tags" in changed:
+            for tag in Tag:
+                self.query_one(f"#tag-{tag.value}", Checkbox).value = tag in stored.tags
+        self.query_one("#card-form-stale").display = False
+        self.query_one("#card-form-problems", Static).update("The new values are in the form: ctrl+s saves.")
+        self.query_one("#card-form-problems", Static).add_class("-shown")
+
+
+def _tags(member: Member) -> str:
+    return ", ".join(sorted(tag.value for tag in member.tags))

@@ -32,7 +32,7 @@ from sessions.checkin import (
     undo_check_in,
     walk_in_member,
 )
-from sessions.errors import TablesessionError
+from sessions.errors import NotFoundError, TablesessionError
 from sessions.models import Attendance, Meeting, Member
 from sessions.roster import ImportSummary
 from sessions.roster.duplicates import DuplicateFinder
@@ -155,6 +155,7 @@ class CheckinScreen(AreaScreen):
         members = self.store.members.all()
         self._members = {m.id: m for m in members if m.id is not None}
         self._index = CheckinIndex(members)
+        self._undo = [mid for mid in self._undo if mid in self._members]
         self._finder = None
         self._duplicate_cache = {}
 
@@ -193,11 +194,21 @@ class CheckinScreen(AreaScreen):
     def _on_data_changed(self, topic: str) -> None:
         if self._own_change:
             return
-        if topic in (Topic.MEMBERS, Topic.MEETING):
+        if topic in (Topic.MEMBERS, Topic.MEETING, Topic.OUTSIDE):
             self._load_members()
-        if topic in (Topic.MEMBERS, Topic.ATTENDANCE, Topic.MEETING, Topic.SEATING):
+        if topic in (Topic.MEMBERS, Topic.ATTENDANCE, Topic.MEETING, Topic.SEATING, Topic.OUTSIDE):
             self._load_attendance()
             self.refresh_view()
+
+    def _gone(self, member_id: int) -> None:
+        """Someone forgotten or merged in another window since the list was drawn: drop them, say so."""
+        member = self._members.get(member_id)
+        who = member.full_name if member is not None else f"member {member_id}"
+        self._load_members()
+        self._load_attendance()
+        self.refresh_view()
+        self._say(f"{who} is no longer in the group (forgotten or merged elsewhere); the lists are up to date.")
+        self._publish(Topic.MEMBERS)
 
     def duplicates_of(self, member: Member) -> list[DuplicateHint]:
         if member.id is not None and member.id in self._duplicate_cache:
@@ -343,7 +354,11 @@ class CheckinScreen(AreaScreen):
         meeting = self.meeting
         if meeting is None or not self._meeting_or_say():
             return
-        result = check_in(self.store, meeting, member_id, self.clock.now())
+        try:
+            result = check_in(self.store, meeting, member_id, self.clock.now())
+        except NotFoundError:
+            self._gone(member_id)
+            return
         name = result.member.full_name
         at = result.attendance.checked_in_at.astimezone().strftime("%H:%M") if result.attendance.checked_in_at else ""
         if result.already:
@@ -381,6 +396,9 @@ class CheckinScreen(AreaScreen):
             return
         try:
             attendance = undo_check_in(self.store, meeting, member_id)
+        except NotFoundError:
+            self._gone(member_id)
+            return
         except TablesessionError as exc:
             self._say(str(exc), problem=True)
             return
@@ -404,6 +422,9 @@ class CheckinScreen(AreaScreen):
             return
         try:
             attendance = change(meeting, member_id)
+        except NotFoundError:
+            self._gone(member_id)
+            return
         except TablesessionError as exc:
             self._say(str(exc), problem=True)
             return
@@ -433,8 +454,20 @@ class CheckinScreen(AreaScreen):
     def _card_form(self, member: Member | None, title: str) -> CardForm:
         hints = self.duplicates_of(member) if member is not None else []
         return CardForm(
-            member, title=title, region=self.store.group.default_region, email_owner=self._email_owner, duplicates=hints
+            member,
+            title=title,
+            region=self.store.group.default_region,
+            email_owner=self._email_owner,
+            duplicates=hints,
+            stored=self._stored_card,
         )
+
+    def _stored_card(self, member_id: int) -> Member | None:
+        """The card as stored now (another window may have changed it since the form opened)."""
+        try:
+            return self.store.members.get(member_id)
+        except NotFoundError:
+            return None
 
     def action_walk_in(self) -> None:
         meeting = self.meeting
@@ -465,7 +498,11 @@ class CheckinScreen(AreaScreen):
         if result is None or meeting is None:
             return
         if result.merge_into is not None:
-            kept = self.store.members.update(filled(self.store.members.get(result.merge_into), result.member))
+            try:
+                kept = self.store.members.update(filled(self.store.members.get(result.merge_into), result.member))
+            except NotFoundError:
+                self._gone(result.merge_into)
+                return
             self._member_changed(kept)
             self._publish(Topic.MEMBERS)
             assert kept.id is not None
@@ -489,7 +526,12 @@ class CheckinScreen(AreaScreen):
         if member_id is None:
             self._say("Highlight someone to edit their card.", problem=True)
             return
-        member = self._members[member_id]
+        # Read afresh: the card may have changed in another window since the list was drawn.
+        member = self._stored_card(member_id)
+        if member is None:
+            self._gone(member_id)
+            return
+        self._member_changed(member)
         self.app.push_screen(self._card_form(member, f"Card: {member.full_name}"), self._card_saved)
 
     def _card_saved(self, result: CardFormResult | None) -> None:
@@ -500,6 +542,10 @@ class CheckinScreen(AreaScreen):
             return
         try:
             saved = self.store.members.update(result.member)
+        except NotFoundError:
+            if result.member.id is not None:
+                self._gone(result.member.id)
+            return
         except TablesessionError as exc:
             self._say(str(exc), problem=True)
             return
@@ -536,6 +582,9 @@ class CheckinScreen(AreaScreen):
         absorbed_name = (absorbed_as or self._members[choice.absorb_id]).full_name
         try:
             kept = merge_members(self.store, choice.keep_id, choice.absorb_id, absorb_as=absorbed_as)
+        except NotFoundError:
+            self._gone(choice.keep_id if self._stored_card(choice.keep_id) is None else choice.absorb_id)
+            return
         except TablesessionError as exc:
             self._say(str(exc), problem=True)
             return

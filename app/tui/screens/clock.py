@@ -27,6 +27,7 @@ from sessions.pitchclock import (
     choose_round,
 )
 from sessions.pitchclock.bench import Lateness
+from sessions.pitchclock.speakers import SpeakerNames
 
 from .base import AreaScreen
 from .clock_reset import ClockResetConfirm
@@ -51,6 +52,7 @@ class ClockScreen(AreaScreen):
         self.pitch: PitchClock | None = None
         self.choice: RoundChoice | None = None
         self.reading: ClockReading | None = None
+        self.names = SpeakerNames()
         # Set by `tablesession bench clock`: how late each cue and display change is.
         self.lateness: Lateness | None = None
         self._commanded_at = 0.0
@@ -71,6 +73,27 @@ class ClockScreen(AreaScreen):
     def _on_data_changed(self, topic: str) -> None:
         if topic in (Topic.MEETING, Topic.SEATING):
             self.load(self.choice.number if self.choice and topic == Topic.SEATING else None)
+        elif topic == Topic.OUTSIDE:
+            self._outside_changed()
+        elif topic == Topic.MEMBERS and self.choice is not None and self.meeting and self.meeting.id:
+            self.names = SpeakerNames.load(self.store, self.meeting.id, self.choice.number)
+
+    def _outside_changed(self) -> None:
+        """Another program changed the file: reopen the clock only if its round or timings changed."""
+        meeting, pitch, choice = self.meeting, self.pitch, self.choice
+        if meeting is None or meeting.id is None or pitch is None or choice is None:
+            self.load()
+            return
+        try:
+            now = choose_round(self.store, meeting, choice.number)
+        except TablesessionError:
+            self.load()
+            return
+        settings = self._settings or ClockSettings.of(meeting)
+        if now != choice or settings != pitch.settings:
+            self.load(now.number)
+        else:
+            self.names = SpeakerNames.load(self.store, meeting.id, choice.number)
 
     # -- the clock ----------------------------------------------------------------------------
 
@@ -87,6 +110,7 @@ class ClockScreen(AreaScreen):
             journal = ClockJournal(self.store.clock_log, meeting.id, choice.number)
             settings = self._settings or ClockSettings.of(meeting)
             pitch, replayed = journal.open_clock(settings, choice.schedule, self.clock)
+            self.names = SpeakerNames.load(self.store, meeting.id, choice.number)
         except TablesessionError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -102,7 +126,7 @@ class ClockScreen(AreaScreen):
         self.reading = reading
         face = self.query_one(ClockFace)
         before = face.shown
-        face.show(face_text(reading, self.choice.description, self.pitch.settings.warning_seconds))
+        face.show(face_text(reading, self.choice.description, self.pitch.settings.warning_seconds, self.names))
         if self.lateness is not None:
             now = self.clock.monotonic()
             self.lateness.cues(now, fired)

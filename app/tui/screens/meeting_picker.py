@@ -1,7 +1,8 @@
-"""Choosing which meeting the app works on."""
+"""Choosing which meeting the app works on, and creating or editing one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from textual import on
@@ -12,17 +13,26 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sessions.models import Meeting
+from sessions.store import Store
+
+from .meeting_form import MeetingForm, next_meeting
 
 
 class MeetingPicker(ModalScreen[int | None]):
-    """A list of meetings, newest first; Enter picks one, Escape keeps the current one."""
+    """A list of meetings, newest first; Enter picks one, n creates one, e edits the highlighted one,
+    Escape keeps the current one. Dismisses with the meeting to work on (a new or edited one included)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="meeting_picker.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="meeting_picker.cancel"),
+        Binding("n", "new", "New meeting", id="meeting_picker.new"),
+        Binding("e", "edit", "Edit", id="meeting_picker.edit"),
+    ]
 
-    def __init__(self, meetings: list[Meeting], current_id: int | None) -> None:
+    def __init__(self, store: Store, today: dt.date, current_id: int | None) -> None:
         super().__init__()
-        self._meetings = meetings
+        self._store = store
+        self._today = today
+        self._meetings = store.meetings.all()
         self._current_id = current_id
 
     def compose(self) -> ComposeResult:
@@ -33,6 +43,7 @@ class MeetingPicker(ModalScreen[int | None]):
                 for m in reversed(self._meetings)
             ]
             yield OptionList(*options)
+            yield Label("enter work on it · n new meeting · e edit · escape back", id="meeting-picker-keys")
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)
@@ -46,3 +57,18 @@ class MeetingPicker(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_new(self) -> None:
+        draft = next_meeting(self._store, self._today)
+        self.app.push_screen(MeetingForm(self._store, draft, title="New meeting"), self._saved)
+
+    def action_edit(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is None or not self._meetings:
+            return
+        meeting = list(reversed(self._meetings))[highlighted]
+        self.app.push_screen(MeetingForm(self._store, meeting, title=f"Edit {meeting.label}"), self._saved)
+
+    def _saved(self, meeting_id: int | None) -> None:
+        if meeting_id is not None:
+            self.dismiss(meeting_id)

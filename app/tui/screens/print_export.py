@@ -62,7 +62,7 @@ class PrintExportScreen(AreaScreen):
         panel = self.query_one(PrintPanel)
         if topic == Topic.MEETING:
             panel.set_meeting(self.meeting)
-        elif topic == Topic.SEATING:
+        elif topic in (Topic.SEATING, Topic.OUTSIDE):
             panel.refresh_rounds()
 
     def generate(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from app.tui.topics import Topic
 from app.tui.widgets.member_card import MemberCard
+from sessions.errors import NotFoundError
 from sessions.models import Attendance, Member
 
 from .base import AreaScreen
@@ -85,7 +86,7 @@ class RosterScreen(AreaScreen):
         self.refresh_rows()
 
     def _on_data_changed(self, topic: str) -> None:
-        if topic in (Topic.MEMBERS, Topic.ATTENDANCE, Topic.MEETING):
+        if topic in (Topic.MEMBERS, Topic.ATTENDANCE, Topic.MEETING, Topic.OUTSIDE):
             self.refresh_rows()
 
     def _rows(self) -> list[tuple[Member, Attendance | None]]:
@@ -165,7 +166,12 @@ class RosterScreen(AreaScreen):
             card.member = None
             return
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        card.member = self.store.members.get(int(str(row_key.value)))
+        try:
+            card.member = self.store.members.get(int(str(row_key.value)))
+        except NotFoundError:
+            # Forgotten or merged in another window a moment ago: the next redraw drops the row.
+            card.member = None
+            self.call_later(self.refresh_rows)
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:

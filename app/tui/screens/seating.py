@@ -136,7 +136,8 @@ class SeatingScreen(AreaScreen):
         await self._attendance_changed()
 
     def _on_data_changed(self, topic: str) -> None:
-        if topic == Topic.ATTENDANCE:
+        if topic in (Topic.ATTENDANCE, Topic.OUTSIDE):
+            # From another window too: a check-in there is fitted in here, a plan made there is shown.
             self.call_later(self._attendance_changed)
         elif topic in (Topic.MEMBERS, Topic.MEETING):
             self.call_later(self.reload)
@@ -188,7 +189,9 @@ class SeatingScreen(AreaScreen):
             return
         self.active_round = max(1, min(self.active_round, len(self.plan.rounds)))
         picked = self.picked[1] if self.picked else None
-        await container.mount(RoundTabs(self.plan, self.members, self.active_round, picked))
+        tabs = RoundTabs(self.plan, self.members, self.active_round, picked)
+        await container.mount(tabs)
+        tabs.show_round(self.active_round)
         self._focus(focused[1] if focused else None)
 
     def _focus(self, member_id: int | None) -> None:

@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import ProgressBar, Static
 
-from sessions.pitchclock import ClockReading, Look
+from sessions.pitchclock import ClockReading, Look, Phase
+from sessions.pitchclock.speakers import SpeakerNames
 
 from .clock_digits import ClockDigits
 
@@ -33,12 +34,15 @@ class FaceText:
     headline: str
     digits: str
     speaker: str
+    names: str  # who speaks (or speaks next) at each table
     schedule: str
     note: str
     progress: float
 
 
-def face_text(reading: ClockReading, round_label: str, warning_seconds: float) -> FaceText:
+def face_text(
+    reading: ClockReading, round_label: str, warning_seconds: float, names: SpeakerNames | None = None
+) -> FaceText:
     headline = HEADLINES[reading.look]
     if reading.look is Look.YELLOW:
         minutes, seconds = divmod(int(warning_seconds), 60)
@@ -54,12 +58,17 @@ def face_text(reading: ClockReading, round_label: str, warning_seconds: float) -
             if reading.speaker == reading.turns
             else f"Ended at speaker {reading.speaker} of {reading.turns}"
         )
+    names_text = ""
+    if names is not None and reading.phase is not Phase.OVER:
+        upcoming = reading.turn + 1 if reading.phase is Phase.CHANGEOVER else reading.turn
+        names_text = names.at(upcoming)
     ends = f" - ends about {reading.ends_at:%H:%M}" if reading.ends_at is not None else ""
     return FaceText(
         look=reading.look,
         headline=headline,
         digits="0:00" if reading.look is Look.OVER else reading.digits,
         speaker=speaker,
+        names=names_text,
         schedule=f"{round_label}{ends}",
         note=reading.note,
         progress=round(reading.progress * 1000),
@@ -113,6 +122,7 @@ class ClockFace(Vertical):
         yield Static(id="face-headline", markup=False)
         yield ClockDigits("", id="face-digits")
         yield Static(id="face-speaker", markup=False)
+        yield Static(id="face-names", markup=False)
         yield ProgressBar(total=1000, show_eta=False, id="face-progress")
         yield Static(id="face-schedule", markup=False)
         yield Static(id="face-note", markup=False)
@@ -136,11 +146,14 @@ class ClockFace(Vertical):
         for widget_id, value in (
             ("face-headline", text.headline),
             ("face-speaker", text.speaker),
+            ("face-names", text.names),
             ("face-schedule", text.schedule),
             ("face-note", text.note),
         ):
             if previous is None or getattr(previous, widget_id.removeprefix("face-")) != value:
                 self.query_one(f"#{widget_id}", Static).update(value)
+        # No seating, or the round is over: no empty line where the names would be.
+        self.query_one("#face-names", Static).display = bool(text.names)
         if previous is None or previous.progress != text.progress:
             self.query_one(ProgressBar).update(progress=text.progress)
         return True

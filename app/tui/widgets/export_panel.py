@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from app.cli.paths import default_output_folder, prepare_output_folder
 from app.export_pages import followup_pages
 from sessions.errors import TablesessionError
 from sessions.exports import KINDS, ExportKind, ExportRequest, ExportScope, ExportSummary, run_export, suggested_name
@@ -30,11 +31,6 @@ class ExportHost(Protocol):
     store: Store
     clock: Clock
     meeting: Meeting | None
-
-
-def default_folder() -> Path:
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.home()
 
 
 class ExportPanel(Vertical):
@@ -99,7 +95,7 @@ class ExportPanel(Vertical):
 
     def __init__(self, *, folder: Path | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.folder = folder or default_folder()
+        self.folder = folder  # None: the group's folder for the meeting, where prints go too
 
     @property
     def host(self) -> ExportHost:
@@ -159,7 +155,8 @@ class ExportPanel(Vertical):
             return
         path_input = self.query_one("#export-path", Input)
         current = Path(path_input.value) if path_input.value else None
-        folder = self.folder if current is None else (current.parent if self._named_file(current) else current)
+        default = self.folder or default_output_folder(self.host.store, meeting)
+        folder = default if current is None else (current.parent if self._named_file(current) else current)
         try:
             name = suggested_name(self.kind, self._scope(meeting))
         except TablesessionError:
@@ -200,9 +197,12 @@ class ExportPanel(Vertical):
         except TablesessionError as exc:
             self._show_failure(str(exc))
             return
+        path = Path(path_text).expanduser()
+        if self.folder is None and path.parent == default_output_folder(self.host.store, meeting):
+            prepare_output_folder(self.host.store, meeting)  # the suggested folder is made when first used
         request = ExportRequest(
             kind=self.kind,
-            path=Path(path_text).expanduser(),
+            path=path,
             scope=scope,
             now=self.host.clock.now(),
             overwrite=self.query_one("#export-overwrite", Checkbox).value,

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-import platformdirs
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,6 +20,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.worker import get_current_worker
 
+from app.cli.paths import default_output_folder
 from app.tui.widgets.toggle_list import ToggleList
 from printables.geometry import Paper
 from printables.jobs import DOCUMENTS, Document, PrintOptions, PrintResult, print_document
@@ -34,12 +34,6 @@ DEFAULT_DOCUMENTS = (Document.TENTS, Document.SHEETS, Document.DOOR)
 CUT_CHOICES = (("On plain paper only", "auto"), ("Always", "on"), ("Never", "off"))
 
 Opener = Callable[[Sequence[Path]], bool]
-
-
-def default_print_dir(meeting: Meeting | None) -> Path:
-    """Where PDFs go unless told otherwise: Documents/tablesession/<meeting date>."""
-    base = Path(platformdirs.user_documents_dir()) / "tablesession"
-    return base / meeting.date.isoformat() if meeting is not None else base
 
 
 def open_paths(paths: Sequence[Path]) -> bool:
@@ -247,7 +241,8 @@ class PrintPanel(Vertical):
 
     @property
     def target_dir(self) -> Path:
-        return self.output_dir or default_print_dir(self.meeting)
+        # The same place as the command line's prints and every export: one folder per group and date.
+        return self.output_dir or default_output_folder(self.store, self.meeting)
 
     def set_meeting(self, meeting: Meeting | None) -> None:
         self.meeting = meeting
@@ -341,7 +336,8 @@ class PrintPanel(Vertical):
             return
         self.busy = True
         self.results = []
-        self._lines = [f"Making {len(jobs)} document{'s' if len(jobs) != 1 else ''} in {self.target_dir} ..."]
+        # The folder was named above and is named again when done: a long one would push the results out of view.
+        self._lines = [f"Making {len(jobs)} document{'s' if len(jobs) != 1 else ''} ..."]
         self.query_one("#print-log", Static).update("\n".join(self._lines))
         bar = self.query_one("#print-progress", ProgressBar)
         bar.update(total=len(jobs) * 100, progress=0)
