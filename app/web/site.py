@@ -309,6 +309,7 @@ async def not_found(request: Request, exc: Exception) -> Response:
 def build_site(site: Site) -> ASGIApp:
     routes = [
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
+        Route("/favicon.ico", lambda _request: Response(status_code=204)),  # browsers ask; nothing to show
         Route("/{token}/", home),
         Route("/{token}/find", find, methods=["POST"]),
         Route("/{token}/confirm", confirm, methods=["POST"]),
