@@ -101,7 +101,8 @@ class SelfServiceServer:
         the signals stay the app's."""
         if self._server is None or self._socket is None:
             self.start()
-        assert self._server is not None and self._socket is not None
+        assert self._server is not None
+        assert self._socket is not None
         server = self._server
         if not handle_signals:
             server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign,assignment]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sessions.checkin import CheckInResult, CheckinIndex, add_walk_in, check_in, undo_check_in, walk_in_member
+from sessions.checkin import CheckinIndex, CheckInResult, add_walk_in, check_in, undo_check_in, walk_in_member
 from sessions.checkin.desk import Status, seated_since, status_of
 from sessions.errors import TablesessionError
 from sessions.models import Meeting, Member, SharedField

@@ -45,7 +45,7 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-def test_attendees_and_the_desk_in_a_phone_browser(
+def test_attendees_and_the_desk_in_a_phone_browser(  # noqa: PLR0917 (fixtures)
     browser: object,
     shots: Path,
     store: Store,

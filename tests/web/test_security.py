@@ -3,13 +3,13 @@ oversized bodies, and the headers on every answer."""
 
 from __future__ import annotations
 
+from app.web.guards import Limits
+from app.web.tokens import MeetingTokens
 from sessions.models import Meeting, Member
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
 from .conftest import PIN, SECRET, Web, make_web
-from app.web.guards import Limits
-from app.web.tokens import MeetingTokens
 
 
 def test_a_wrong_or_old_token_gets_404_everywhere(web: Web, meeting: Meeting) -> None:
@@ -66,12 +66,15 @@ def test_the_desk_needs_the_pin_and_locks_out_after_five_wrong_tries(
     assert refused.status_code == 403
     for left in (4, 3, 2, 1):
         answer = web.client.post(f"{web.desk}/pin", data={"csrf": token, "pin": "000000"})
-        assert answer.status_code == 403 and f"{left} tries left" in answer.text
+        assert answer.status_code == 403
+        assert f"{left} tries left" in answer.text
     assert web.client.post(f"{web.desk}/pin", data={"csrf": token, "pin": "000001"}).status_code == 403
     # Locked: even the right PIN is refused now.
     locked = web.client.post(f"{web.desk}/pin", data={"csrf": token, "pin": PIN})
-    assert locked.status_code == 429 and "Too many wrong PINs" in locked.text
-    assert meeting.id is not None and not store.attendance.present_ids(meeting.id)
+    assert locked.status_code == 429
+    assert "Too many wrong PINs" in locked.text
+    assert meeting.id is not None
+    assert not store.attendance.present_ids(meeting.id)
 
 
 def test_the_lockout_ends_after_its_time(store: Store, meeting: Meeting, clock: FakeClock) -> None:
@@ -81,13 +84,15 @@ def test_the_lockout_ends_after_its_time(store: Store, meeting: Meeting, clock: 
         web.client.post(f"{web.desk}/pin", data={"csrf": token, "pin": "999999"})
     assert web.client.post(f"{web.desk}/pin", data={"csrf": token, "pin": PIN}).status_code == 429
     clock.advance(Limits().lockout_seconds + 1)
-    assert web.client.post(f"{web.desk}/pin", data={"csrf": token, "pin": PIN}, follow_redirects=False).status_code == 303
+    opened = web.client.post(f"{web.desk}/pin", data={"csrf": token, "pin": PIN}, follow_redirects=False)
+    assert opened.status_code == 303
 
 
 def test_a_client_past_its_rate_gets_429(store: Store, meeting: Meeting, clock: FakeClock) -> None:
     web = make_web(store, meeting, clock, Limits(burst=5, per_second=1))
     codes = [web.client.get(f"{web.base}/").status_code for _ in range(8)]
-    assert codes[:5] == [200] * 5 and codes[5:] == [429] * 3
+    assert codes[:5] == [200] * 5
+    assert codes[5:] == [429] * 3
     clock.advance(2)
     assert web.client.get(f"{web.base}/").status_code == 200
 
@@ -108,12 +113,16 @@ def test_every_answer_carries_the_security_headers(web: Web) -> None:
     for path in (f"{web.base}/", f"{web.base}/new", web.desk, "/nowhere", "/static/style.css"):
         headers = web.client.get(path).headers
         csp = headers["content-security-policy"]
-        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+        assert "default-src 'self'" in csp
+        assert "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp
         assert headers["x-frame-options"] == "DENY"
         assert headers["referrer-policy"] == "no-referrer"
         assert headers["x-content-type-options"] == "nosniff"
     web.client.cookies.clear()
     page = web.client.get(f"{web.base}/")
-    assert "<script" not in page.text and "style=" not in page.text
+    assert "<script" not in page.text
+    assert "style=" not in page.text
     cookie = page.headers["set-cookie"].lower()
-    assert "httponly" in cookie and "samesite=strict" in cookie
+    assert "httponly" in cookie
+    assert "samesite=strict" in cookie

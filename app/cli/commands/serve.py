@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_meeting_option(parser)
     parser.add_argument("--host", default=ANY, help="the address to listen on (default: every interface)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT}; 0: any free)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT}; 0: any free one)"
+    )
     parser.add_argument("--no-qr", action="store_true", help="do not draw the QR code")
     parser.set_defaults(handler=run)
 
