@@ -13,7 +13,7 @@ from pathlib import Path
 import uvicorn
 
 from sessions.errors import TablesessionError
-from sessions.models import Meeting
+from sessions.models import Meeting, Member
 from sessions.store import Store
 from sessions.timekeeping import Clock
 
@@ -55,9 +55,10 @@ class SelfServiceServer:
         port: int = DEFAULT_PORT,
         limits: Limits | None = None,
         on_change: Callable[[Change], None] | None = None,
+        on_arrival: Callable[[Member, bool], None] | None = None,
     ) -> None:
         assert meeting.id is not None
-        self.service = SelfService(store, meeting, clock, on_change)
+        self.service = SelfService(store, meeting, clock, on_change, on_arrival)
         self.tokens = MeetingTokens.for_meeting(group_secret(database), meeting.id)
         self.site = Site(self.service, self.tokens, new_pin(), limits or Limits())
         self.host = host

@@ -61,13 +61,16 @@ class SelfService:
         meeting: Meeting,
         clock: Clock,
         on_change: Callable[[Change], None] | None = None,
+        on_arrival: Callable[[Member, bool], None] | None = None,
     ) -> None:
+        """`on_arrival(member, new_card)` hears of each self check-in, for the app to show it as such."""
         if meeting.id is None:
             raise TablesessionError("the meeting has not been saved")
         self.store = store
         self.meeting = meeting
         self.clock = clock
         self._on_change = on_change
+        self._on_arrival = on_arrival
         self._index = CheckinIndex()
         self._members: dict[int, Member] = {}
         self.self_checked_in: set[int] = set()  # checked in from an attendee page, for the app to mark
@@ -112,6 +115,8 @@ class SelfService:
         if by_self and not result.already:
             self.self_checked_in.add(member_id)
         self._changed(Change.ATTENDANCE)
+        if by_self and not result.already and self._on_arrival is not None:
+            self._on_arrival(result.member, False)
         return result
 
     def new_card(self, typed: Mapping[CardField, str], shared: Mapping[SharedField, bool]) -> CheckInResult:
@@ -122,6 +127,8 @@ class SelfService:
         if result.member.id is not None:
             self.self_checked_in.add(result.member.id)
         self._changed(Change.MEMBERS, Change.ATTENDANCE)
+        if self._on_arrival is not None:
+            self._on_arrival(result.member, True)
         return result
 
     def table_label(self, member_id: int) -> str | None:

@@ -21,7 +21,12 @@ from .live import live_server
 
 
 def test_the_server_answers_on_loopback_and_logs_no_token(
-    store: Store, meeting: Meeting, clock: FakeClock, people: list[Member], db_path: Path, caplog: pytest.LogCaptureFixture
+    store: Store,
+    meeting: Meeting,
+    clock: FakeClock,
+    people: list[Member],
+    db_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     with live_server(store, meeting, clock, db_path) as server:
