@@ -13,7 +13,7 @@ from app.web.server import SelfServiceServer
 from app.web.terminal_qr import qr_rows
 from app.web.tokens import MeetingTokens, group_secret, secret_path
 from sessions.errors import TablesessionError
-from sessions.models import Meeting, Member
+from sessions.models import Meeting
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
@@ -21,12 +21,7 @@ from .live import live_server
 
 
 def test_the_server_answers_on_loopback_and_logs_no_token(
-    store: Store,
-    meeting: Meeting,
-    clock: FakeClock,
-    people: list[Member],
-    db_path: Path,
-    caplog: pytest.LogCaptureFixture,
+    store: Store, meeting: Meeting, clock: FakeClock, db_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
     with live_server(store, meeting, clock, db_path) as server:
