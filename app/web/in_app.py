@@ -21,6 +21,8 @@ from sessions.errors import TablesessionError
 from sessions.models import Member
 from sessions.roster.duplicates import DuplicateFinder
 
+from .addresses import ANY
+from .guards import Limits
 from .server import DEFAULT_PORT, Addresses, SelfServiceServer
 from .service import Change
 from .terminal_qr import qr_rows
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 # The running server of each app (at most one); the app object itself is left as it is.
 _RUNNING: weakref.WeakKeyDictionary[TableSessionApp, SelfServiceServer] = weakref.WeakKeyDictionary()
 WORKER_GROUP = "self-service"
+REFRESH_SECONDS = 0.5
 APP_PORT = DEFAULT_PORT  # the port the poster's address names
 
 
@@ -62,7 +65,9 @@ def running(app: TableSessionApp) -> SelfServiceServer | None:
     return _RUNNING.get(app)
 
 
-def toggle_self_service(app: TableSessionApp, *, port: int | None = None) -> SelfServiceServer | None:
+def toggle_self_service(
+    app: TableSessionApp, *, host: str = ANY, port: int | None = None, limits: Limits | None = None
+) -> SelfServiceServer | None:
     """Start the pages for the app's meeting (and show where), or stop them; returns the running server."""
     server = _RUNNING.pop(app, None)
     if server is not None:
@@ -74,8 +79,19 @@ def toggle_self_service(app: TableSessionApp, *, port: int | None = None) -> Sel
         app.notify("Create or pick a meeting first (f9).", severity="error")
         return None
 
+    waiting: list[Topic] = []
+
+    def refresh() -> None:
+        topics = list(dict.fromkeys(waiting))
+        waiting.clear()
+        for topic in topics:
+            app.changed(topic)
+
     def changed(change: Change) -> None:
-        app.changed(Topic.MEMBERS if change is Change.MEMBERS else Topic.ATTENDANCE)
+        # A rush at the door would redraw the areas for every phone; one redraw per moment shows them all.
+        if not waiting:
+            app.set_timer(REFRESH_SECONDS, refresh)
+        waiting.append(Topic.MEMBERS if change is Change.MEMBERS else Topic.ATTENDANCE)
 
     def arrived(member: Member, new_card: bool) -> None:
         app.notify(_arrival_note(app, member, new_card), title="Self check-in", timeout=8)
@@ -85,7 +101,9 @@ def toggle_self_service(app: TableSessionApp, *, port: int | None = None) -> Sel
         meeting,
         app.clock,
         app.store.path,
+        host=host,
         port=APP_PORT if port is None else port,
+        limits=limits,
         on_change=changed,
         on_arrival=arrived,
     )
