@@ -63,10 +63,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "print",
         help="make PDFs: tents, badges, cards, sheets, door, companies, calibrate",
-        description=f"Make a PDF for the meeting. Documents: {kinds}.",
+        description=f"Make a PDF for the meeting. Documents: {kinds}, poster (the self check-in door poster).",
     )
-    kinds = [*(d.value for d in Document), POSTER]
-    parser.add_argument("kind", nargs="?", choices=kinds, metavar="KIND", help="what to print (poster: self check-in)")
+    choices = [*(d.value for d in Document), POSTER]
+    parser.add_argument("kind", nargs="?", choices=choices, metavar="KIND", help="what to print (poster: self check-in)")
     parser.add_argument("--address", metavar="HOST[:PORT]", help="poster: where `serve` listens (default: LAN, 8765)")
     add_meeting_option(parser)
     parser.add_argument("--round", type=_positive, metavar="N", help="sheets and door list: only round N")
