@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=f"Make a PDF for the meeting. Documents: {kinds}, poster (the self check-in door poster).",
     )
     choices = [*(d.value for d in Document), POSTER]
-    parser.add_argument("kind", nargs="?", choices=choices, metavar="KIND", help="what to print (poster: self check-in)")
+    parser.add_argument("kind", nargs="?", choices=choices, metavar="KIND", help="what to print")
     parser.add_argument("--address", metavar="HOST[:PORT]", help="poster: where `serve` listens (default: LAN, 8765)")
     add_meeting_option(parser)
     parser.add_argument("--round", type=_positive, metavar="N", help="sheets and door list: only round N")
