@@ -52,6 +52,14 @@ def masked_email(address: str | None) -> str:
     return f"{local[:1]}***@{domain[:1]}***" + (f".{ending}" if ending else "")
 
 
+def desk_view(member: Member) -> Member:
+    """The member as the desk may find and see them: employers only when the person shares them (a volunteer at
+    the desk is another attendee). Email still finds people, as they say it at the door, but is never shown."""
+    if member.sharing.allows(SharedField.EMPLOYERS):
+        return member
+    return member.model_copy(update={"employers": []})
+
+
 class SelfService:
     """The meeting's self check-in, over the store the caller owns. `on_change` tells the app what to refresh."""
 
@@ -84,7 +92,7 @@ class SelfService:
         """Re-read the members (the app calls this when cards changed elsewhere)."""
         members = self.store.members.all()
         self._members = {m.id: m for m in members if m.id is not None}
-        self._index = CheckinIndex(members)
+        self._index = CheckinIndex(desk_view(m) for m in members)
 
     def _changed(self, *changes: Change) -> None:
         if self._on_change is not None:
@@ -153,7 +161,7 @@ class SelfService:
         for hit in hits:
             member = self._members[hit.member_id]
             status = status_of(attendance.get(hit.member_id), seated_at)
-            rows.append(DeskRow(hit.member_id, member.full_name, member.current_employer or "", status))
+            rows.append(DeskRow(hit.member_id, member.full_name, desk_view(member).current_employer or "", status))
         return rows
 
     def undo(self, member_id: int) -> Member:
@@ -171,4 +179,4 @@ class SelfService:
     def _remember(self, member: Member) -> None:
         if member.id is not None:
             self._members[member.id] = member
-            self._index.upsert(member)
+            self._index.upsert(desk_view(member))

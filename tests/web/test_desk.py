@@ -7,7 +7,7 @@ import re
 
 import httpx
 
-from sessions.models import Meeting, Member
+from sessions.models import Meeting, Member, SharedField
 from sessions.store import Store
 
 from .conftest import Web
@@ -86,3 +86,20 @@ async def test_two_desks_and_the_app_at_once_check_nobody_in_twice(
     assert sorted(a.member_id for a in records if a.checked_in) == sorted(m.id for m in people if m.id)
     for client in desks:
         await client.aclose()
+
+
+def test_the_desk_neither_shows_nor_finds_by_an_employer_kept_private(
+    web: Web, store: Store, meeting: Meeting, people: list[Member]
+) -> None:
+    renee = people[4]
+    store.members.update(renee.model_copy(update={"sharing": renee.sharing.choose(SharedField.EMPLOYERS, False)}))
+    web.site.service.reload()
+    web.unlock_desk()
+    by_company = web.client.get(web.desk, params={"q": "sabre"}).text
+    assert "Jordan Cohen" in by_company
+    assert "Renée" not in by_company
+    by_name = web.client.get(web.desk, params={"q": "renee"}).text
+    assert "Renée Moreau" in by_name
+    assert "Sabre" not in by_name
+    assert "EDS" not in by_name
+    assert "renee.moreau@example.com" not in by_name

@@ -81,3 +81,32 @@ def test_the_terminal_qr_code_reads_back(tmp_path: Path) -> None:
     framed.paste(image, (4 * scale, 4 * scale))
     found = zxingcpp.read_barcodes(framed)
     assert [code.text for code in found] == [url]
+
+
+def test_the_serve_command_prints_where_and_stops_on_ctrl_c(store: Store, meeting: Meeting, db_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    store.close()  # the command opens the group file itself
+    command = [sys.executable, "-m", "app", "--db", str(db_path), "serve", "--host", "127.0.0.1", "--port", "0"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as process:
+        assert process.stdout is not None
+        lines = []
+        while not lines or not lines[-1].startswith("Ctrl+C"):
+            line = process.stdout.readline()
+            assert line, process.stderr.read() if process.stderr else "no output"
+            lines.append(line.strip())
+        attendee = next(line.split()[-1] for line in lines if line.startswith("attendees:"))
+        pin = next(line.split()[-1] for line in lines if line.startswith("desk PIN:"))
+        assert len(pin) == 6
+        assert any(set(line) & {"\u2580", "\u2584", "\u2588"} for line in lines)  # the QR code
+        with urllib.request.urlopen(attendee, timeout=5) as answer:
+            assert answer.status == 200
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert "stopped" in out
+    assert attendee.split("/")[-2] not in err
