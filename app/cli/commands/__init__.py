@@ -23,6 +23,7 @@ from . import (
     printing,
     rules,
     seat,
+    serve,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
@@ -32,6 +33,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     group,
     import_roster,
     checkin,
+    serve,
     attendance,
     card,
     rules,

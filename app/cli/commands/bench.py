@@ -11,7 +11,7 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_checkin, bench_clock, bench_export, bench_print, bench_seating, bench_store
+from . import bench_checkin, bench_clock, bench_export, bench_print, bench_seating, bench_serve, bench_store
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
@@ -38,6 +38,11 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
         "check-in search latency per keystroke over 2,000 members (targets: median < 20 ms, max < 50 ms) "
         "and a 5,000-row Eventbrite import (target: < 2 s)",
         bench_checkin.run,
+    ),
+    "serve": (
+        "60 attendees checking themselves in from phones on loopback while the app runs (targets: each checked "
+        "in once within a minute, response p95 < 300 ms, the app's keys p95 < 100 ms)",
+        bench_serve.run,
     ),
     "print": (
         "200 tent cards, 200 badges and 30 tables x 3 rounds of sheets, from a cold start",

@@ -17,6 +17,19 @@ from sessions.errors import TablesessionError
 
 from .options import add_meeting_option
 
+POSTER = "poster"  # the self check-in door poster (app.web.poster_file): it needs the meeting's web address
+
+
+def print_poster(args: argparse.Namespace, context: CliContext) -> int:
+    from app.web.poster_file import write_poster
+
+    meeting = context.meeting(args.meeting)
+    output = args.output.expanduser() if args.output else prepare_output_folder(context.store(), meeting)
+    paper = Paper(args.paper) if args.paper else Paper.LETTER
+    path, pages, size = write_poster(context.store(), meeting, args.address, paper, output, replace=args.force)
+    context.print(f"wrote {path}: {pages} page, {size // 1024} KB")
+    return 0
+
 
 def _clock_time(text: str) -> dt.time:
     try:
@@ -50,9 +63,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "print",
         help="make PDFs: tents, badges, cards, sheets, door, companies, calibrate",
-        description=f"Make a PDF for the meeting. Documents: {kinds}.",
+        description=f"Make a PDF for the meeting. Documents: {kinds}, poster (the self check-in door poster).",
     )
-    parser.add_argument("kind", nargs="?", choices=[d.value for d in Document], metavar="KIND", help="what to print")
+    choices = [*(d.value for d in Document), POSTER]
+    parser.add_argument("kind", nargs="?", choices=choices, metavar="KIND", help="what to print")
+    parser.add_argument("--address", metavar="HOST[:PORT]", help="poster: where `serve` listens (default: LAN, 8765)")
     add_meeting_option(parser)
     parser.add_argument("--round", type=_positive, metavar="N", help="sheets and door list: only round N")
     parser.add_argument("--paper", choices=[p.value for p in Paper], help="letter or a4 (default: letter)")
@@ -140,6 +155,8 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         return list_stock(context)
     if args.kind is None:
         raise TablesessionError("say what to print: " + ", ".join(d.value for d in Document))
+    if args.kind == POSTER:
+        return print_poster(args, context)
     document = Document(args.kind)
     options = options_from(args, document)
     meeting = None

@@ -104,6 +104,7 @@ class CheckinScreen(AreaScreen):
         Binding("ctrl+l", "left", "Left", id="checkin.left", tooltip="mark someone who went home early"),
         Binding("ctrl+o", "import_file", "Import", id="checkin.import", tooltip="import a registration export"),
         Binding("escape", "clear", "Clear", show=False, id="checkin.clear"),
+        Binding("ctrl+r", "self_service", "Web", show=False, id="checkin.web", tooltip="self check-in pages on/off"),
     ]
 
     def __init__(self) -> None:
@@ -611,3 +612,8 @@ class CheckinScreen(AreaScreen):
         self._say(summary.headline(), problem=bool(summary.warnings or summary.skipped))
         self._publish(Topic.MEMBERS, Topic.ATTENDANCE)
         self.refresh_view()
+
+    def action_self_service(self) -> None:
+        from app.web.in_app import toggle_self_service  # the web server is loaded only when asked for
+
+        toggle_self_service(self.session_app)
