@@ -9,8 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from .geometry import Box, Paper
-from .layout import qr_square
-from .pdf import Item, Pdf, PdfWriter
+from .pdf import Item, Pdf, PdfWriter, QrItem
 from .text import TextStyle, fit, place
 from .typeface import Weight
 
@@ -43,7 +42,7 @@ def door_poster(url: str, title_line: str, paper: Paper = Paper.LETTER) -> Pdf:
     address = fit(url, ADDRESS, content.width, ADDRESS.size * 2.4)
     below = sum(step.height + 8 for step in steps) + address.height + 24
     size = min(content.width * 0.8, top - content.y - below - 12)
-    items.append(qr_square(url, content.x + (content.width - size) / 2, top - size, size))
+    items.append(QrItem(url, Box(content.x + (content.width - size) / 2, top - size, size, size)))
     top -= size + 12
     for step in steps:
         items += place(step, content.x, top, content.width, align="center")
