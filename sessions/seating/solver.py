@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sessions.models import Round, SeatingPlan, Table
 
+from .cyclic import cyclic_design
 from .designs import grid_design
 from .greedy import greedy_round, record_round
 from .layout import Layout, choose_layout
@@ -26,6 +27,8 @@ from .stats import SeatingStats, history_counts, plan_stats
 # rounds, keeping the best plan; the count, not the clock, bounds it, so a seed still gives one plan.
 EXTENDED_DESIGN_PATIENCE = 300
 EXTENDED_DESIGN_STARTS = 16
+# Seconds the cyclic construction may look for a base round before the search takes over.
+CYCLIC_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,14 @@ def _enforce_pins(problem: Problem, round_: list[list[int]]) -> None:
         where[p], where[other] = slot, current
 
 
+def _cyclic_may_help(sizes: list[int], rounds: int) -> bool:
+    """Equal tables, at least as many tables as seats, and no more rounds than the counting bound."""
+    size, tables = sizes[0], len(sizes)
+    if min(sizes) != size or size < 2 or tables < size:
+        return False
+    return rounds <= (tables * size - 1) // (size - 1)
+
+
 def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) -> tuple[Assignment, str]:
     """Rounds from a grid design when the tables are balanced, else nothing."""
     sizes = list(problem.layout.sizes)
@@ -78,6 +89,11 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
         spread = spread_design(tables, sizes[0], rounds, seed=seed)
         if spread is not None and len(spread.rounds) > len(design_list):
             design_list, source = list(spread.rounds), spread.source
+    if not anchors and len(design_list) < rounds and _cyclic_may_help(sizes, rounds):
+        # Resolvable designs with a cyclic base round (Kirkman systems, RBIBD(v, 4, 1), ...).
+        cyclic = cyclic_design(tables, sizes[0], rounds, seed=seed, seconds=CYCLIC_SECONDS)
+        if cyclic is not None:
+            design_list, source = list(cyclic.rounds), cyclic.source
     if len(design_list) < 2:
         return [], ""
     # One pinned person per table sits on row 0, whose people keep their table in every grid round;
