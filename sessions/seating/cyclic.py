@@ -270,21 +270,161 @@ def cyclic_design(
     """`rounds` repeat-free rounds for tables * size people from a cyclic base round, or None."""
     if tables < size or rounds < 2:
         return None
-    deadline = time.monotonic() + seconds
-    for attempt in range(1000):
-        for shape in shapes(tables, size, rounds):
-            if time.monotonic() > deadline:
-                return None
-            base = search_base(shape, tables, size, seed + attempt, deadline=deadline)
-            if base is not None:
-                source = f"cyclic base round over Z_{shape.modulus} ({shape.classes} orbits"
-                source += f" + {shape.fixed} fixed)" if shape.fixed else ")"
-                return CyclicDesign(
-                    tables=tables,
-                    size=size,
-                    shape=shape,
-                    base=tuple(tuple(t) for t in base),
-                    rounds=develop(shape, base, rounds),
-                    source=source,
-                )
+    started = time.monotonic()
+    deadline = started + seconds
+    options = shapes(tables, size, rounds)
+    found: tuple[Shape, list[list[int]]] | None = None
+    # First the symmetric search (fast where the classic 1-rotational designs exist), sharing half the
+    # time between shapes; then the tabu search over whole base rounds, shape by shape, until the deadline.
+    for index, shape in enumerate(options):
+        share = (deadline - time.monotonic()) * SYMMETRIC_SHARE / (len(options) - index)
+        base = symmetric_base(shape, tables, size, seed, deadline=time.monotonic() + share)
+        if base is not None:
+            found = (shape, base)
+            break
+    attempt = 0
+    while found is None and time.monotonic() < deadline and options:
+        shape = options[attempt % len(options)]
+        base = search_base(shape, tables, size, seed + attempt, deadline=deadline)
+        if base is not None:
+            found = (shape, base)
+        attempt += 1
+    if found is None:
+        return None
+    shape, base = found
+    source = f"cyclic base round over Z_{shape.modulus} ({shape.classes} orbits"
+    source += f" + {shape.fixed} fixed)" if shape.fixed else ")"
+    return CyclicDesign(
+        tables=tables,
+        size=size,
+        shape=shape,
+        base=tuple(tuple(t) for t in base),
+        rounds=develop(shape, base, rounds),
+        source=source,
+    )
+
+
+def _rotate(shape: Shape, p: int, i: int) -> int:
+    """sigma^i: the class rotation (x, c) -> (x, c + i), and fixed point j -> j + i when there are k of them."""
+    m, k, movable = shape.modulus, shape.classes, shape.modulus * shape.classes
+    if p >= movable:
+        return p if shape.fixed == 1 else movable + (p - movable + i) % k
+    return ((p // m + i) % k) * m + p % m
+
+
+SYMMETRIC_SHARE = 0.7  # of the construction's time, before the tabu search over whole base rounds
+SYMMETRIC_NODES = 500  # nodes per try: the runs are heavy-tailed, so many short tries beat a long one
+
+
+def symmetric_base(shape: Shape, tables: int, size: int, seed: int, *, deadline: float) -> list[list[int]] | None:
+    """Tries of `_symmetric_try` with fresh random orders until one succeeds or the deadline passes."""
+    k = shape.classes
+    if k < 2 or shape.fixed not in (0, 1, k) or (shape.fixed == 1 and size != k + 1):
+        return None
+    keys = _BaseSearch(shape, tables, size, random.Random(seed)).keys
+    rng = random.Random(seed)
+    while time.monotonic() < deadline:
+        base = _symmetric_try(shape, tables, size, keys, rng, deadline)
+        if base is not None:
+            return base
+        if base is None and shape.fixed == 1 and not _invariant_block_fits(shape, keys):
+            return None
     return None
+
+
+def _invariant_block_fits(shape: Shape, keys: list[int]) -> bool:
+    total = shape.modulus * shape.classes + shape.fixed
+    block = [shape.modulus * shape.classes, *(c * shape.modulus for c in range(shape.classes))]
+    found = [keys[p * total + x] for i, p in enumerate(block) for x in block[:i]]
+    return all(k >= 0 for k in found) and len(set(found)) == len(found)
+
+
+def _symmetric_try(  # noqa: PLR0917 -- one try's whole context, passed down from symmetric_base
+    shape: Shape, tables: int, size: int, keys: list[int], rng: random.Random, deadline: float
+) -> list[list[int]] | None:
+    """Like `backtrack_base`, but the base round is also invariant under rotating the classes
+    (Z_m x Z_k = Z_mk when gcd(m, k) = 1: the classic 1-rotational constructions, e.g. RBIBD(40, 4, 1) on
+    Z_39 plus a point). Only a k-th of the tables is searched, so tight families are found in moments."""
+    k, movable = shape.classes, shape.modulus * shape.classes
+    total = movable + shape.fixed
+    used = [False] * (k * k * shape.modulus + shape.fixed * k)
+    seated = [False] * total
+    reps: list[list[int]] = []
+    invariant: list[list[int]] = []
+    if shape.fixed == 1:
+        if size != k + 1:
+            return None
+        block = [movable, *(c * shape.modulus for c in range(k))]
+        invariant.append(block)
+    elif shape.fixed == k:
+        reps.append([movable])
+    if (tables - len(invariant)) % k:
+        return None
+    for block in invariant:
+        for i, p in enumerate(block):
+            seated[p] = True
+            for x in block[:i]:
+                kx = keys[p * total + x]
+                if kx < 0 or used[kx]:
+                    return None
+                used[kx] = True
+    for j in range(shape.fixed):
+        seated[movable + j] = True
+    while len(reps) < (tables - len(invariant)) // k:
+        reps.append([])
+    budget = SYMMETRIC_NODES
+
+    def images(p: int, table: list[int]) -> list[int] | None:
+        taken: list[int] = []
+        for x in table:
+            for i in range(k):
+                key = keys[_rotate(shape, p, i) * total + _rotate(shape, x, i)]
+                if key < 0 or used[key] or key in taken:
+                    return None
+                taken.append(key)
+        return taken
+
+    def fill(t: int) -> bool:
+        nonlocal budget
+        if t == len(reps):
+            return True
+        table = reps[t]
+        if len(table) == size:
+            return fill(t + 1)
+        budget -= 1
+        if budget < 0 or (budget % 128 == 0 and time.monotonic() > deadline):
+            return False
+        free = [p for p in range(movable) if not seated[p]]
+        if not table:
+            choices = free[:1]
+        else:
+            last = max((x for x in table if x < movable), default=-1)
+            choices = [p for p in free if p > last] if last >= 0 else free
+            rng.shuffle(choices)
+        for p in choices:
+            taken = images(p, table)
+            if taken is None:
+                continue
+            orbit = [_rotate(shape, p, i) for i in range(k)]
+            for key in taken:
+                used[key] = True
+            for q in orbit:
+                seated[q] = True
+            table.append(p)
+            if fill(t):
+                return True
+            table.pop()
+            for q in orbit:
+                seated[q] = False
+            for key in taken:
+                used[key] = False
+            if budget < 0:
+                return False
+        return False
+
+    if not fill(0):
+        return None
+    base = [list(b) for b in invariant]
+    for table in reps:
+        base.extend([_rotate(shape, p, i) for p in table] for i in range(k))
+    return base

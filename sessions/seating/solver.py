@@ -28,7 +28,7 @@ from .stats import SeatingStats, history_counts, plan_stats
 EXTENDED_DESIGN_PATIENCE = 300
 EXTENDED_DESIGN_STARTS = 16
 # Seconds the cyclic construction may look for a base round before the search takes over.
-CYCLIC_SECONDS = 3.0
+CYCLIC_SECONDS = 6.0
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,9 @@ def _cyclic_may_help(sizes: list[int], rounds: int) -> bool:
     return rounds <= (tables * size - 1) // (size - 1)
 
 
-def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) -> tuple[Assignment, str]:
+def design_rounds(
+    problem: Problem, rounds: int, rng: random.Random, seed: int, seconds: float = CYCLIC_SECONDS
+) -> tuple[Assignment, str]:
     """Rounds from a grid design when the tables are balanced, else nothing."""
     sizes = list(problem.layout.sizes)
     tables, n = len(sizes), problem.n
@@ -91,7 +93,7 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
             design_list, source = list(spread.rounds), spread.source
     if not anchors and len(design_list) < rounds and _cyclic_may_help(sizes, rounds):
         # Resolvable designs with a cyclic base round (Kirkman systems, RBIBD(v, 4, 1), ...).
-        cyclic = cyclic_design(tables, sizes[0], rounds, seed=seed, seconds=CYCLIC_SECONDS)
+        cyclic = cyclic_design(tables, sizes[0], rounds, seed=seed, seconds=seconds)
         if cyclic is not None:
             design_list, source = list(cyclic.rounds), cyclic.source
     if len(design_list) < 2:
@@ -128,8 +130,10 @@ class Start:
         return 2 <= self.designed < len(self.assignment)
 
 
-def initial_assignment(problem: Problem, rounds: int, rng: random.Random, seed: int) -> Start:
-    assignment, method = design_rounds(problem, rounds, rng, seed)
+def initial_assignment(
+    problem: Problem, rounds: int, rng: random.Random, seed: int, construction_seconds: float = CYCLIC_SECONDS
+) -> Start:
+    assignment, method = design_rounds(problem, rounds, rng, seed, construction_seconds)
     designed = len(assignment)
     meet = list(problem.base_meetings)
     for round_ in assignment:
@@ -155,7 +159,8 @@ def _search(
     now: Callable[[], float],
 ) -> tuple[Assignment, str, int, bool]:
     """Search from one start, or from several when the start extends a design; the best plan found."""
-    start = initial_assignment(problem, free, rng, request.seed)
+    # The constructions get most of the time limit once; restarts do not look again.
+    start = initial_assignment(problem, free, rng, request.seed, min(CYCLIC_SECONDS, 0.6 * request.time_limit))
     restarting = start.extends_design()
     patience = min(request.patience, EXTENDED_DESIGN_PATIENCE) if restarting else request.patience
     limits = SearchLimits(deadline=started + request.time_limit, patience=patience, began=started)
@@ -170,7 +175,7 @@ def _search(
         attempt += 1
         if outcome.reached_bound or outcome.timed_out or not restarting or attempt >= EXTENDED_DESIGN_STARTS:
             break
-        start = initial_assignment(problem, free, rng, request.seed + attempt)
+        start = initial_assignment(problem, free, rng, request.seed + attempt, construction_seconds=0.0)
     if steps:
         method += " + search"
     if attempt > 1:
