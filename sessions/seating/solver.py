@@ -18,7 +18,7 @@ from .problem import CostWeights, Problem, compile_problem
 from .request import SeatingRequest
 from .search import Progress, SearchLimits, tabu_search
 from .spreads import spread_design
-from .state import Assignment, SeatingState
+from .state import Assignment, SeatingState, most_repeat_free_rounds
 from .stats import SeatingStats, history_counts, plan_stats
 
 # Rounds beyond what an algebraic design covers start as greedy rounds, and whether the search then removes
@@ -63,6 +63,8 @@ def _cyclic_may_help(sizes: list[int], rounds: int) -> bool:
     size, tables = sizes[0], len(sizes)
     if min(sizes) != size or size < 2 or tables < size:
         return False
+    if tables == size and rounds > most_repeat_free_rounds(tables):
+        return False  # proven impossible (6 tables of 6 past 3 rounds): let the search spread the repeats
     return rounds <= (tables * size - 1) // (size - 1)
 
 
