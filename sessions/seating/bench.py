@@ -15,6 +15,7 @@ from typing import Any
 from sessions.seating.baseline import baseline_rounds
 from sessions.seating.designs import grid_design
 from sessions.seating.frontier import FrontierInstance, frontier_instances
+from sessions.seating.layout import choose_layout
 from sessions.seating.request import PairKey, Person, SeatingRequest, TablePolicy
 from sessions.seating.solver import solve
 from sessions.seating.stats import plan_stats
@@ -219,8 +220,47 @@ def season(  # noqa: PLR0917 -- every knob of the simulation, each with the issu
         figures[f"{name}_pairs_met_after_{weeks}_weeks"] = _met_by(history, start, weeks)
         figures[f"{name}_weeks_until_all_met"] = all_met_week if all_met_week else f"> {until_all_met}"
         figures[f"{name}_seconds"] = round(seconds, 2)
+    figures |= season_bound(attendances, members, weeks)
     figures["all_pairs"] = all_pairs
     return figures
+
+
+def season_bound(attendances: list[list[int]], members: int, weeks: int) -> dict[str, Any]:
+    """What no seating could beat with the same attendance (tables as the engine lays them out).
+
+    By week t the pairs met are at most (a) all pairs seated so far, (b) the pairs who were both present
+    in some week, and (c) half the sum over members of min(people met at most: largest table - 1 per week
+    present, people ever present with them). The weeks until all met are at least the first week where
+    all three allow every pair; the mean new-pair share over `weeks` is at most (pairs met by then) /
+    (pairs seated), the mean of the weekly shares when every week seats the same number of pairs.
+    """
+    all_pairs = members * (members - 1) // 2
+    seated_total = 0
+    capacity = dict.fromkeys(range(1, members + 1), 0)
+    together: dict[int, set[int]] = {m: set() for m in range(1, members + 1)}
+    co_present: set[tuple[int, int]] = set()
+    met_by_weeks = 0
+    seated_by_weeks = 0
+    all_met: int | None = None
+    for week, present in enumerate(attendances):
+        sizes = choose_layout(len(present), TablePolicy()).sizes
+        seated_total += sum(s * (s - 1) // 2 for s in sizes)
+        for m in present:
+            capacity[m] += max(sizes) - 1
+            together[m].update(present)
+        co_present.update((a, b) for a, b in combinations(present, 2))
+        personal = sum(min(capacity[m], len(together[m]) - 1 if together[m] else 0) for m in capacity) // 2
+        met = min(seated_total, len(co_present), personal)
+        if week + 1 == weeks:
+            met_by_weeks, seated_by_weeks = met, seated_total
+        if met >= all_pairs:
+            all_met = week + 1
+            break
+    return {
+        "bound_mean_new_pair_share": round(met_by_weeks / seated_by_weeks, 3) if seated_by_weeks else None,
+        f"bound_pairs_met_after_{weeks}_weeks": met_by_weeks,
+        "bound_weeks_until_all_met": all_met if all_met else f"> {len(attendances)}",
+    }
 
 
 def _met_by(history: dict[PairKey, list[dt.date]], start: dt.date, weeks: int) -> int:

@@ -20,6 +20,8 @@ import random
 import time
 from dataclasses import dataclass
 
+from .cyclic_bases import STORED_BASES
+
 # Steps of the base-round search before trying the next way of splitting the people into orbits.
 BASE_SEARCH_STEPS = 60_000
 BASE_TABU_TENURE = (4, 10)
@@ -63,7 +65,12 @@ def shapes(tables: int, size: int, rounds: int) -> list[Shape]:
         if rest > 0 and rest % rounds == 0:
             classes = rest // rounds
             # A fixed point meets one person of each class per base round.
-            if fixed and classes > size - 1:
+            if fixed and classes < size - 1:
+                continue
+            # Every pair at a base table needs its own orbit: skip shapes with too few (an even modulus
+            # loses the difference m / 2, so Kirkman systems over Z_10 plus a point cannot exist).
+            orbits = classes * (classes - 1) // 2 * rounds + classes * ((rounds - 1) // 2) + fixed * classes
+            if orbits < tables * size * (size - 1) // 2:
                 continue
             found.append(Shape(rounds, classes, fixed))
     return found
@@ -270,6 +277,9 @@ def cyclic_design(
     """`rounds` repeat-free rounds for tables * size people from a cyclic base round, or None."""
     if tables < size or rounds < 2:
         return None
+    stored = stored_design(tables, size, rounds)
+    if stored is not None:
+        return stored
     started = time.monotonic()
     deadline = started + seconds
     options = shapes(tables, size, rounds)
@@ -302,6 +312,19 @@ def cyclic_design(
         rounds=develop(shape, base, rounds),
         source=source,
     )
+
+
+def stored_design(tables: int, size: int, rounds: int) -> CyclicDesign | None:
+    """The design from a stored base round (sessions/seating/cyclic_bases.py), when there is one."""
+    entry = STORED_BASES.get((tables, size, rounds))
+    if entry is None:
+        return None
+    modulus, classes, fixed, base = entry
+    shape = Shape(modulus, classes, fixed)
+    source = f"stored cyclic base round over Z_{modulus} ({classes} orbits"
+    source += f" + {fixed} fixed)" if fixed else ")"
+    rounds_ = develop(shape, [list(t) for t in base], rounds)
+    return CyclicDesign(tables=tables, size=size, shape=shape, base=base, rounds=rounds_, source=source)
 
 
 def _rotate(shape: Shape, p: int, i: int) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sessions.models import Round, SeatingPlan, Table
 
-from .cyclic import cyclic_design
+from .cyclic import cyclic_design, stored_design
 from .designs import grid_design
 from .greedy import greedy_round, record_round
 from .layout import Layout, choose_layout
@@ -78,13 +78,18 @@ def design_rounds(
         return [], ""
     if any(slot.capacity < max(sizes) for slot in problem.layout.slots):
         return [], ""
-    rows = -(-n // tables)
-    design = grid_design(tables, rows, rounds, seed=seed, people=n)
-    design_list = list(design.rounds)
+    started = time.monotonic()
     anchors: dict[int, int] = {}
     for p in range(n):
         if problem.pinned[p] >= 0:
             anchors.setdefault(problem.pinned[p], p)
+    stored = None if anchors or not _cyclic_may_help(sizes, rounds) else stored_design(tables, sizes[0], rounds)
+    if stored is not None:
+        # A stored base round reaches the best known count at once: no grid or search needed.
+        return _seat_design(problem, list(stored.rounds), {}, rng), stored.source
+    rows = -(-n // tables)
+    design = grid_design(tables, rows, rounds, seed=seed, people=n)
+    design_list = list(design.rounds)
     if anchors and design.rows_round:
         design_list.pop()  # the rows round seats all of row 0 (the hosts) at one table
     source = design.source
@@ -95,13 +100,21 @@ def design_rounds(
             design_list, source = list(spread.rounds), spread.source
     if not anchors and len(design_list) < rounds and _cyclic_may_help(sizes, rounds):
         # Resolvable designs with a cyclic base round (Kirkman systems, RBIBD(v, 4, 1), ...).
-        cyclic = cyclic_design(tables, sizes[0], rounds, seed=seed, seconds=seconds)
+        left = seconds - (time.monotonic() - started)  # the grid's offsets search may have used some
+        cyclic = cyclic_design(tables, sizes[0], rounds, seed=seed, seconds=max(0.0, left))
         if cyclic is not None:
             design_list, source = list(cyclic.rounds), cyclic.source
     if len(design_list) < 2:
         return [], ""
-    # One pinned person per table sits on row 0, whose people keep their table in every grid round;
-    # anyone else pinned (a host's buddy) is brought to the table afterwards.
+    return _seat_design(problem, design_list, anchors, rng), source
+
+
+def _seat_design(
+    problem: Problem, design_list: list[tuple[int, ...]], anchors: dict[int, int], rng: random.Random
+) -> Assignment:
+    """People onto the design's points: one pinned person per table on row 0, whose people keep their
+    table in every grid round; anyone else pinned (a host's buddy) is brought to the table afterwards."""
+    n, sizes = problem.n, problem.layout.sizes
     points: list[int] = [-1] * n
     for slot, p in anchors.items():
         points[slot] = p
@@ -117,7 +130,7 @@ def design_rounds(
             round_[design_round[point]].append(points[point])
         _enforce_pins(problem, round_)
         assignment.append(round_)
-    return assignment, source
+    return assignment
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from itertools import combinations
 
 import pytest
 
-from sessions.seating.cyclic import Shape, cyclic_design, develop, shapes
+from sessions.seating.cyclic import Shape, cyclic_design, develop, shapes, stored_design
+from sessions.seating.cyclic_bases import STORED_BASES
 from sessions.seating.request import SeatingRequest, TablePolicy
 from sessions.seating.solver import solve
 
@@ -77,3 +78,32 @@ def test_the_engine_seats_the_issue_instances_without_repeats(tables: int, size:
     assert result.stats.repeat_pairs == 0
     assert all(sorted(len(t.member_ids) for t in r.tables) == [size] * tables for r in result.plan.rounds)
     assert result.method.startswith("cyclic")
+
+
+@pytest.mark.parametrize("key", sorted(STORED_BASES), ids=lambda key: "{}-{}-{}".format(*key))
+def test_every_stored_base_round_develops_into_repeat_free_rounds(key: tuple[int, int, int]) -> None:
+    tables, size, rounds = key
+    design = stored_design(tables, size, rounds)
+    assert design is not None
+    assert len(design.rounds) == rounds
+    assert_repeat_free(design.rounds, tables, size)
+
+
+@pytest.mark.parametrize(("tables", "size", "rounds"), [(7, 4, 9), (10, 4, 13), (9, 4, 11)])
+def test_the_engine_reaches_the_resolvable_designs_the_issue_lists(tables: int, size: int, rounds: int) -> None:
+    request = SeatingRequest(
+        meeting_id=1,
+        people=people(tables * size),
+        rounds=rounds,
+        policy=TablePolicy(min_size=size, max_size=size, tables=tables),
+        seed=1,
+        time_limit=30.0,
+    )
+    result = solve(request)
+    assert result.stats.repeat_pairs == 0
+    assert sorted(m for t in result.plan.rounds[-1].tables for m in t.member_ids) == list(range(1, tables * size + 1))
+
+
+def test_shapes_without_enough_orbits_are_not_searched() -> None:
+    # 21 people over 10 rounds: Z_10 x {0, 1} plus a point has 19 pair orbits for the 21 pairs a round seats.
+    assert shapes(7, 3, 10) == []
