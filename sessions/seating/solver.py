@@ -12,6 +12,7 @@ from sessions.models import Round, SeatingPlan, Table
 from .cyclic import cyclic_design, stored_design
 from .designs import grid_design
 from .greedy import greedy_round, record_round
+from .latin import ORDER, mols10_rounds
 from .layout import Layout, choose_layout
 from .order import speaking_order
 from .problem import CostWeights, Problem, compile_problem
@@ -87,6 +88,9 @@ def design_rounds(
     if stored is not None:
         # A stored base round reaches the best known count at once: no grid or search needed.
         return _seat_design(problem, list(stored.rounds), {}, rng), stored.source
+    if not anchors and tables == ORDER and sizes == [ORDER] * ORDER and rounds > 2:
+        # 10 tables of 10: no field of order 10, but two orthogonal Latin squares give 4 rounds.
+        return _seat_design(problem, list(mols10_rounds(rounds)), {}, rng), "two orthogonal Latin squares of order 10"
     rows = -(-n // tables)
     design = grid_design(tables, rows, rounds, seed=seed, people=n)
     design_list = list(design.rounds)
