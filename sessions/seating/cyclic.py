@@ -272,33 +272,33 @@ def develop(shape: Shape, base: list[list[int]], rounds: int) -> tuple[tuple[int
 
 
 def cyclic_design(
-    tables: int, size: int, rounds: int, seed: int = 0, seconds: float = CYCLIC_SECONDS
+    tables: int, size: int, rounds: int, seed: int = 0, seconds: float = CYCLIC_SECONDS, *, use_stored: bool = True
 ) -> CyclicDesign | None:
     """`rounds` repeat-free rounds for tables * size people from a cyclic base round, or None."""
     if tables < size or rounds < 2:
         return None
-    stored = stored_design(tables, size, rounds)
+    stored = stored_design(tables, size, rounds) if use_stored else None
     if stored is not None:
         return stored
-    started = time.monotonic()
-    deadline = started + seconds
+    deadline = time.monotonic() + seconds
     options = shapes(tables, size, rounds)
     found: tuple[Shape, list[list[int]]] | None = None
-    # First the symmetric search (fast where the classic 1-rotational designs exist), sharing half the
-    # time between shapes; then the tabu search over whole base rounds, shape by shape, until the deadline.
-    for index, shape in enumerate(options):
-        share = (deadline - time.monotonic()) * SYMMETRIC_SHARE / (len(options) - index)
-        base = symmetric_base(shape, tables, size, seed, deadline=time.monotonic() + share)
-        if base is not None:
-            found = (shape, base)
-            break
+    # Where one search finds a base round the other often cannot (the symmetric one needs a symmetric
+    # design, the tabu one is slow on tight families), so they take turns in growing slices of the time.
     attempt = 0
-    while found is None and time.monotonic() < deadline and options:
-        shape = options[attempt % len(options)]
-        base = search_base(shape, tables, size, seed + attempt, deadline=deadline)
-        if base is not None:
-            found = (shape, base)
-        attempt += 1
+    for share in SLICES:
+        for shape in options:
+            slice_end = min(deadline, time.monotonic() + share * seconds / len(options))
+            base = symmetric_base(shape, tables, size, seed + attempt, deadline=slice_end)
+            if base is None:
+                slice_end = min(deadline, time.monotonic() + share * seconds / len(options))
+                base = search_base(shape, tables, size, seed + attempt, deadline=slice_end)
+            attempt += 1
+            if base is not None:
+                found = (shape, base)
+                break
+        if found is not None or time.monotonic() >= deadline:
+            break
     if found is None:
         return None
     shape, base = found
@@ -335,7 +335,8 @@ def _rotate(shape: Shape, p: int, i: int) -> int:
     return ((p // m + i) % k) * m + p % m
 
 
-SYMMETRIC_SHARE = 0.7  # of the construction's time, before the tabu search over whole base rounds
+# Shares of the construction's time for each turn of the two searches (each search gets half a turn).
+SLICES = (0.05, 0.15, 0.3, 0.5)
 SYMMETRIC_NODES = 500  # nodes per try: the runs are heavy-tailed, so many short tries beat a long one
 
 
