@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from sessions.models import Tag
 from sessions.seating.baseline import baseline_rounds
 from sessions.seating.designs import grid_design
 from sessions.seating.frontier import FrontierInstance, frontier_instances
 from sessions.seating.layout import choose_layout
-from sessions.seating.request import PairKey, Person, SeatingRequest, TablePolicy
+from sessions.seating.request import Constraints, PairKey, Person, SeatingRequest, TablePolicy
 from sessions.seating.solver import solve
-from sessions.seating.stats import plan_stats
+from sessions.seating.stats import history_counts, plan_stats
 
 PER_INSTANCE_SECONDS = 10.0
 
@@ -122,6 +123,63 @@ def frontier_table(time_limit: float = PER_INSTANCE_SECONDS) -> dict[str, Any]:
         "within_10s": sum(1 for r in known if r["reached"] and r["seconds"] <= PER_INSTANCE_SECONDS),
         "under_1s": sum(1 for r in known if r["reached"] and r["seconds"] <= 1.0),
         "open_rows": len(rows) - len(known),
+    }
+
+
+def real_room(seed: int = 1, time_limit: float = 10.0) -> dict[str, Any]:
+    """An uneven room as groups have them: 37 at tables of 6-8 over 3 rounds, 5 hosts pinned, a
+    newcomer with a buddy, two pairs kept apart, colleagues apart, mixed sub-groups and connectors
+    spread, and three earlier meetings of history. Repeats and every rule's violations."""
+    rng = random.Random(seed)
+    subgroups = ("engineering", "sales", "design", "finance")
+    people = [
+        Person(
+            member_id=i,
+            tags=frozenset({Tag.HOST} if i <= 5 else {Tag.CONNECTOR} if i % 9 == 0 else set()),
+            subgroup=subgroups[i % len(subgroups)],
+            employer=f"Company {i % 12}" if i % 3 == 0 else None,
+        )
+        for i in range(1, 38)
+    ]
+    history: dict[PairKey, list[dt.date]] = {}
+    for week in range(3):
+        order = list(range(1, 38))
+        rng.shuffle(order)
+        for t in range(0, 37, 7):
+            for a, b in combinations(sorted(order[t : t + 7]), 2):
+                history.setdefault((a, b), []).append(dt.date(2026, 1, 6) + dt.timedelta(weeks=week))
+    constraints = Constraints(keep_apart=((6, 7), (8, 9)), keep_together=((10, 11),), apart_same_employer=True)
+    request = SeatingRequest(
+        meeting_id=1,
+        people=people,
+        rounds=3,
+        policy=TablePolicy(min_size=6, max_size=8),
+        constraints=constraints,
+        history=history,
+        on=dt.date(2026, 1, 27),
+        seed=seed,
+        time_limit=time_limit,
+    )
+    result, seconds = _timed(lambda: solve(request))
+    base, base_seconds = _timed(lambda: baseline_rounds(request))
+    base_stats = plan_stats(base, history_counts(history), together=[(10, 11)], apart=[(6, 7), (8, 9)])
+    hosts_stay = all(
+        len({t.label for r in result.plan.rounds for t in r.tables if host in t.member_ids}) == 1
+        for host in range(1, 6)
+    )
+    return {
+        "case": "37 at 6-8, 3 rounds, hosts, rules, sub-groups, history",
+        "tables": len(result.layout.slots),
+        "repeat_pairs": result.stats.repeat_pairs,
+        "history_repeat_pairs": result.stats.history_repeat_pairs,
+        "apart_violations": result.stats.apart_violations,
+        "together_violations": result.stats.together_violations,
+        "hosts_stay": hosts_stay,
+        "seconds": round(seconds, 3),
+        "method": result.method,
+        "baseline_repeat_pairs": base_stats.repeat_pairs,
+        "baseline_history_repeat_pairs": base_stats.history_repeat_pairs,
+        "baseline_seconds": round(base_seconds, 3),
     }
 
 
@@ -286,6 +344,7 @@ def seating_bench(quick: bool = False) -> dict[str, Any]:
         "frontier_reached_under_1s": table["under_1s"],
         "frontier_open_rows": table["open_rows"],
         "frontier_issue_19": [r for r in table["rows"] if r["instance"] in ISSUE_ROWS],
+        "real_rooms": [real_room()],
         "scale_200x4": scale(200, 4),
         "scale_1000x3": scale(1000, 3),
         "unavoidable": [

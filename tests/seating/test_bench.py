@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sessions.seating.baseline import baseline_rounds
-from sessions.seating.bench import Instance, frontier_instance, reference_instance, season, unavoidable
+from sessions.seating.bench import Instance, frontier_instance, real_room, reference_instance, season, unavoidable
 from sessions.seating.frontier import frontier_instances
 from sessions.seating.request import Constraints, SeatingRequest, TablePolicy
 from sessions.seating.stats import plan_stats
@@ -63,3 +63,11 @@ def test_a_frontier_row_reports_reached_and_an_open_row_its_construction() -> No
     open_row = next(r for r in frontier_instances() if (r.tables, r.size) == (11, 6))
     assert open_row.best_known is None
     assert frontier_instance(open_row)["constructed_rounds"] == 11
+
+
+def test_the_real_room_keeps_every_rule_and_repeats_less_than_the_baseline() -> None:
+    figures = real_room(time_limit=2.0)
+    assert figures["apart_violations"] == 0
+    assert figures["together_violations"] == 0
+    assert figures["hosts_stay"] is True
+    assert figures["repeat_pairs"] < figures["baseline_repeat_pairs"]
