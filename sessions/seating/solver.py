@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 
 from sessions.models import Round, SeatingPlan, Table
 
+from .affine import affine_rounds
 from .cyclic import cyclic_design, stored_design
 from .designs import grid_design
 from .greedy import greedy_round, record_round
@@ -88,6 +90,13 @@ def design_rounds(
     if stored is not None:
         # A stored base round reaches the best known count at once: no grid or search needed.
         return _seat_design(problem, list(stored.rounds), {}, rng), stored.source
+    # Planes (q^2) come from the grid designs already; spaces of dimension 3 and up only from here.
+    spaces = not anchors and n > sizes[0] ** 2 and _cyclic_may_help(sizes, rounds)
+    lines = affine_rounds(tables, sizes[0], rounds) if spaces else ()
+    if len(lines) >= rounds:
+        # q^d people at tables of q: the lines of AG(d, q) seat every pair once (81 at tables of 3: 40 rounds).
+        dimension = round(math.log(n, sizes[0]))
+        return _seat_design(problem, list(lines), {}, rng), f"AG({dimension}, {sizes[0]})"
     if not anchors and tables == ORDER and sizes == [ORDER] * ORDER and rounds > 2:
         # 10 tables of 10: no field of order 10, but two orthogonal Latin squares give 4 rounds.
         return _seat_design(problem, list(mols10_rounds(rounds)), {}, rng), "two orthogonal Latin squares of order 10"
