@@ -101,7 +101,8 @@ def design_rounds(
         # 10 tables of 10: no field of order 10, but two orthogonal Latin squares give 4 rounds.
         return _seat_design(problem, list(mols10_rounds(rounds)), {}, rng), "two orthogonal Latin squares of order 10"
     rows = -(-n // tables)
-    design = grid_design(tables, rows, rounds, seed=seed, people=n)
+    # The offsets search for tables that are not a prime power gets at most half the construction time.
+    design = grid_design(tables, rows, rounds, seed=seed, people=n, deadline=started + seconds / 2)
     design_list = list(design.rounds)
     if anchors and design.rows_round:
         design_list.pop()  # the rows round seats all of row 0 (the hosts) at one table
