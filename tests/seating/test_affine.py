@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sessions.seating.affine import affine_rounds
-from sessions.seating.request import SeatingRequest, TablePolicy
 from sessions.seating.solver import solve
 
-from .helpers import people
+from .helpers import full_room
 from .test_cyclic import assert_repeat_free
 
 
@@ -25,14 +24,7 @@ def test_rooms_that_are_not_a_power_of_the_table_size_get_none() -> None:
 
 
 def test_the_engine_seats_81_at_27_tables_of_3_for_40_rounds_without_repeats() -> None:
-    request = SeatingRequest(
-        meeting_id=1,
-        people=people(81),
-        rounds=40,
-        policy=TablePolicy(min_size=3, max_size=3, tables=27),
-        seed=1,
-        time_limit=30.0,
-    )
+    request = full_room(27, 3, 40, time_limit=30.0)
     result = solve(request)
     assert result.stats.repeat_pairs == 0
     assert result.method.startswith("AG(4, 3)")

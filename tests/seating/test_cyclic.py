@@ -8,10 +8,9 @@ import pytest
 
 from sessions.seating.cyclic import Shape, cyclic_design, develop, shapes, stored_design
 from sessions.seating.cyclic_bases import STORED_BASES
-from sessions.seating.request import SeatingRequest, TablePolicy
 from sessions.seating.solver import solve
 
-from .helpers import people
+from .helpers import full_room
 
 
 def _tables(design_round: tuple[int, ...]) -> dict[int, list[int]]:
@@ -68,14 +67,7 @@ def test_a_base_round_with_a_repeated_difference_repeats_a_pair() -> None:
 
 @pytest.mark.parametrize(("tables", "size", "rounds"), [(6, 4, 7), (6, 5, 6)])
 def test_the_engine_seats_the_issue_instances_without_repeats(tables: int, size: int, rounds: int) -> None:
-    request = SeatingRequest(
-        meeting_id=1,
-        people=people(tables * size),
-        rounds=rounds,
-        policy=TablePolicy(min_size=size, max_size=size, tables=tables),
-        seed=1,
-        time_limit=30.0,
-    )
+    request = full_room(tables, size, rounds, time_limit=30.0)
     result = solve(request)
     assert result.stats.repeat_pairs == 0
     assert all(sorted(len(t.member_ids) for t in r.tables) == [size] * tables for r in result.plan.rounds)
@@ -93,14 +85,7 @@ def test_every_stored_base_round_develops_into_repeat_free_rounds(key: tuple[int
 
 @pytest.mark.parametrize(("tables", "size", "rounds"), [(7, 4, 9), (10, 4, 13), (9, 4, 11)])
 def test_the_engine_reaches_the_resolvable_designs_the_issue_lists(tables: int, size: int, rounds: int) -> None:
-    request = SeatingRequest(
-        meeting_id=1,
-        people=people(tables * size),
-        rounds=rounds,
-        policy=TablePolicy(min_size=size, max_size=size, tables=tables),
-        seed=1,
-        time_limit=30.0,
-    )
+    request = full_room(tables, size, rounds, time_limit=30.0)
     result = solve(request)
     assert result.stats.repeat_pairs == 0
     assert sorted(m for t in result.plan.rounds[-1].tables for m in t.member_ids) == list(range(1, tables * size + 1))

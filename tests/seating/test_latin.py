@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from sessions.seating.latin import ORDER, SQUARE_A, SQUARE_B, mols10_rounds, square
-from sessions.seating.request import SeatingRequest, TablePolicy
 from sessions.seating.solver import solve
 
-from .helpers import people
+from .helpers import full_room
 from .test_cyclic import assert_repeat_free
 
 
@@ -23,14 +22,7 @@ def test_rows_columns_and_both_squares_are_four_repeat_free_rounds() -> None:
 
 
 def test_the_engine_seats_100_at_ten_tables_of_ten_for_four_rounds_without_repeats() -> None:
-    request = SeatingRequest(
-        meeting_id=1,
-        people=people(100),
-        rounds=4,
-        policy=TablePolicy(min_size=10, max_size=10, tables=10),
-        seed=1,
-        time_limit=30.0,
-    )
+    request = full_room(10, 10, 4, time_limit=30.0)
     result = solve(request)
     assert result.stats.repeat_pairs == 0
     assert result.method.startswith("two orthogonal Latin squares")
