@@ -18,6 +18,7 @@ Removing people (a partial last row) keeps every round repeat-free, with table s
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass
 
 from .galois import field
@@ -40,7 +41,9 @@ class GridDesign:
     rows_round: bool = False  # the last round seats each row together (row 0 shares one table there)
 
 
-def _offsets_by_rows(modulus: int, rows: int, rounds: int, rng: random.Random, steps: int) -> list[list[int]] | None:
+def _offsets_by_rows(  # noqa: PLR0917 -- the search's whole context
+    modulus: int, rows: int, rounds: int, rng: random.Random, steps: int, deadline: float | None = None
+) -> list[list[int]] | None:
     """All `rounds` at once, filling one row's offsets across every round before the next row.
 
     For a full target this order prunes far earlier than filling round by round (10 tables: 8 rounds of
@@ -60,7 +63,8 @@ def _offsets_by_rows(modulus: int, rows: int, rounds: int, rng: random.Random, s
         rng.shuffle(values)
         for value in values:
             budget -= 1
-            if budget < 0:
+            if budget < 0 or (deadline is not None and budget % 4096 == 0 and time.monotonic() > deadline):
+                budget = -1
                 return False
             differences = [(value - offsets[m][r2]) % modulus for r2 in range(r)]
             if any(d in used[r][r2] for r2, d in enumerate(differences)):
@@ -79,7 +83,7 @@ def _offsets_by_rows(modulus: int, rows: int, rounds: int, rng: random.Random, s
 
 
 def search_offsets(
-    modulus: int, rows: int, wanted: int, seed: int, steps: int = OFFSET_SEARCH_STEPS
+    modulus: int, rows: int, wanted: int, seed: int, steps: int = OFFSET_SEARCH_STEPS, *, deadline: float | None = None
 ) -> list[list[int]]:
     """Offsets over Z_modulus for as many rounds as the search completes (at most `wanted`).
 
@@ -137,13 +141,17 @@ def search_offsets(
     if len(best) < target and not proven_short:
         # Short of the target: restarts of the row-by-row order, whose run lengths are heavy-tailed.
         for _ in range(ROW_SEARCH_RESTARTS):
-            whole = _offsets_by_rows(modulus, rows, target, rng, ROW_SEARCH_STEPS)
+            if deadline is not None and time.monotonic() > deadline:
+                break
+            whole = _offsets_by_rows(modulus, rows, target, rng, ROW_SEARCH_STEPS, deadline)
             if whole is not None:
                 return whole
     return best[:target]
 
 
-def grid_design(tables: int, rows: int, wanted: int, seed: int = 0, people: int | None = None) -> GridDesign:
+def grid_design(  # noqa: PLR0917 -- callers name the optional ones
+    tables: int, rows: int, wanted: int, seed: int = 0, people: int | None = None, deadline: float | None = None
+) -> GridDesign:
     """As many repeat-free rounds as algebra and a short search give, up to `wanted`, for the first
     `people` grid points (default: the full grid)."""
     people = rows * tables if people is None else people
@@ -157,7 +165,7 @@ def grid_design(tables: int, rows: int, wanted: int, seed: int = 0, people: int 
             f"GF({tables})",
         )
     else:
-        offsets, source = search_offsets(tables, rows, wanted, seed), f"offsets mod {tables}"
+        offsets, source = search_offsets(tables, rows, wanted, seed, deadline=deadline), f"offsets mod {tables}"
 
     def seat(column: int, offset: int) -> int:
         if gf is not None:

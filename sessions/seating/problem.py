@@ -23,6 +23,7 @@ class CostWeights:
     cluster: float = 30_000.0
     repeat: float = 10_000.0
     history: float = 100.0
+    met_before: float = 3.0  # in units of `history`: the part of a pair's cost for having met at all
     balance: float = 1.0
 
 
@@ -155,7 +156,9 @@ def compile_problem(request: SeatingRequest, layout: Layout, weights: CostWeight
         if a in index and b in index:
             p, q = sorted((index[a], index[b]))
             history[(p, q)] = h
-            cost = weights.history * ((h + 1.0) ** 2 - 1.0)  # grows with the square of earlier meetings
+            # Having met at all costs a fixed part, so a new pair outranks any choice between old ones
+            # (a season then meets everyone sooner); the rest grows with the square of earlier meetings.
+            cost = weights.history * (weights.met_before + (h + 1.0) ** 2 - 1.0)
             static[p * n + q] += cost
             static[q * n + p] += cost
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Callable
@@ -9,15 +10,18 @@ from dataclasses import dataclass
 
 from sessions.models import Round, SeatingPlan, Table
 
+from .affine import affine_rounds
+from .cyclic import cyclic_design, stored_design
 from .designs import grid_design
 from .greedy import greedy_round, record_round
+from .latin import ORDER, mols10_rounds
 from .layout import Layout, choose_layout
 from .order import speaking_order
 from .problem import CostWeights, Problem, compile_problem
 from .request import SeatingRequest
 from .search import Progress, SearchLimits, tabu_search
 from .spreads import spread_design
-from .state import Assignment, SeatingState
+from .state import Assignment, SeatingState, most_repeat_free_rounds
 from .stats import SeatingStats, history_counts, plan_stats
 
 # Rounds beyond what an algebraic design covers start as greedy rounds, and whether the search then removes
@@ -26,6 +30,8 @@ from .stats import SeatingStats, history_counts, plan_stats
 # rounds, keeping the best plan; the count, not the clock, bounds it, so a seed still gives one plan.
 EXTENDED_DESIGN_PATIENCE = 300
 EXTENDED_DESIGN_STARTS = 16
+# Seconds the cyclic construction may look for a base round before the search takes over.
+CYCLIC_SECONDS = 6.0
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,19 @@ def _enforce_pins(problem: Problem, round_: list[list[int]]) -> None:
         where[p], where[other] = slot, current
 
 
-def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) -> tuple[Assignment, str]:
+def _cyclic_may_help(sizes: list[int], rounds: int) -> bool:
+    """Equal tables, at least as many tables as seats, and no more rounds than the counting bound."""
+    size, tables = sizes[0], len(sizes)
+    if min(sizes) != size or size < 2 or tables < size:
+        return False
+    if tables == size and rounds > most_repeat_free_rounds(tables):
+        return False  # proven impossible (6 tables of 6 past 3 rounds): let the search spread the repeats
+    return rounds <= (tables * size - 1) // (size - 1)
+
+
+def design_rounds(
+    problem: Problem, rounds: int, rng: random.Random, seed: int, seconds: float = CYCLIC_SECONDS
+) -> tuple[Assignment, str]:
     """Rounds from a grid design when the tables are balanced, else nothing."""
     sizes = list(problem.layout.sizes)
     tables, n = len(sizes), problem.n
@@ -63,13 +81,29 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
         return [], ""
     if any(slot.capacity < max(sizes) for slot in problem.layout.slots):
         return [], ""
-    rows = -(-n // tables)
-    design = grid_design(tables, rows, rounds, seed=seed, people=n)
-    design_list = list(design.rounds)
+    started = time.monotonic()
     anchors: dict[int, int] = {}
     for p in range(n):
         if problem.pinned[p] >= 0:
             anchors.setdefault(problem.pinned[p], p)
+    stored = None if anchors or not _cyclic_may_help(sizes, rounds) else stored_design(tables, sizes[0], rounds)
+    if stored is not None:
+        # A stored base round reaches the best known count at once: no grid or search needed.
+        return _seat_design(problem, list(stored.rounds), {}, rng), stored.source
+    # Planes (q^2) come from the grid designs already; spaces of dimension 3 and up only from here.
+    spaces = not anchors and n > sizes[0] ** 2 and _cyclic_may_help(sizes, rounds)
+    lines = affine_rounds(tables, sizes[0], rounds) if spaces else ()
+    if len(lines) >= rounds:
+        # q^d people at tables of q: the lines of AG(d, q) seat every pair once (81 at tables of 3: 40 rounds).
+        dimension = round(math.log(n, sizes[0]))
+        return _seat_design(problem, list(lines), {}, rng), f"AG({dimension}, {sizes[0]})"
+    if not anchors and tables == ORDER and sizes == [ORDER] * ORDER and rounds > 2:
+        # 10 tables of 10: no field of order 10, but two orthogonal Latin squares give 4 rounds.
+        return _seat_design(problem, list(mols10_rounds(rounds)), {}, rng), "two orthogonal Latin squares of order 10"
+    rows = -(-n // tables)
+    # The offsets search for tables that are not a prime power gets at most half the construction time.
+    design = grid_design(tables, rows, rounds, seed=seed, people=n, deadline=started + seconds / 2)
+    design_list = list(design.rounds)
     if anchors and design.rows_round:
         design_list.pop()  # the rows round seats all of row 0 (the hosts) at one table
     source = design.source
@@ -78,10 +112,23 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
         spread = spread_design(tables, sizes[0], rounds, seed=seed)
         if spread is not None and len(spread.rounds) > len(design_list):
             design_list, source = list(spread.rounds), spread.source
+    if not anchors and len(design_list) < rounds and _cyclic_may_help(sizes, rounds):
+        # Resolvable designs with a cyclic base round (Kirkman systems, RBIBD(v, 4, 1), ...).
+        left = seconds - (time.monotonic() - started)  # the grid's offsets search may have used some
+        cyclic = cyclic_design(tables, sizes[0], rounds, seed=seed, seconds=max(0.0, left))
+        if cyclic is not None:
+            design_list, source = list(cyclic.rounds), cyclic.source
     if len(design_list) < 2:
         return [], ""
-    # One pinned person per table sits on row 0, whose people keep their table in every grid round;
-    # anyone else pinned (a host's buddy) is brought to the table afterwards.
+    return _seat_design(problem, design_list, anchors, rng), source
+
+
+def _seat_design(
+    problem: Problem, design_list: list[tuple[int, ...]], anchors: dict[int, int], rng: random.Random
+) -> Assignment:
+    """People onto the design's points: one pinned person per table on row 0, whose people keep their
+    table in every grid round; anyone else pinned (a host's buddy) is brought to the table afterwards."""
+    n, sizes = problem.n, problem.layout.sizes
     points: list[int] = [-1] * n
     for slot, p in anchors.items():
         points[slot] = p
@@ -97,7 +144,7 @@ def design_rounds(problem: Problem, rounds: int, rng: random.Random, seed: int) 
             round_[design_round[point]].append(points[point])
         _enforce_pins(problem, round_)
         assignment.append(round_)
-    return assignment, source
+    return assignment
 
 
 @dataclass(frozen=True)
@@ -112,8 +159,10 @@ class Start:
         return 2 <= self.designed < len(self.assignment)
 
 
-def initial_assignment(problem: Problem, rounds: int, rng: random.Random, seed: int) -> Start:
-    assignment, method = design_rounds(problem, rounds, rng, seed)
+def initial_assignment(
+    problem: Problem, rounds: int, rng: random.Random, seed: int, construction_seconds: float = CYCLIC_SECONDS
+) -> Start:
+    assignment, method = design_rounds(problem, rounds, rng, seed, construction_seconds)
     designed = len(assignment)
     meet = list(problem.base_meetings)
     for round_ in assignment:
@@ -139,7 +188,8 @@ def _search(
     now: Callable[[], float],
 ) -> tuple[Assignment, str, int, bool]:
     """Search from one start, or from several when the start extends a design; the best plan found."""
-    start = initial_assignment(problem, free, rng, request.seed)
+    # The constructions get most of the time limit once; restarts do not look again.
+    start = initial_assignment(problem, free, rng, request.seed, min(CYCLIC_SECONDS, 0.6 * request.time_limit))
     restarting = start.extends_design()
     patience = min(request.patience, EXTENDED_DESIGN_PATIENCE) if restarting else request.patience
     limits = SearchLimits(deadline=started + request.time_limit, patience=patience, began=started)
@@ -154,7 +204,7 @@ def _search(
         attempt += 1
         if outcome.reached_bound or outcome.timed_out or not restarting or attempt >= EXTENDED_DESIGN_STARTS:
             break
-        start = initial_assignment(problem, free, rng, request.seed + attempt)
+        start = initial_assignment(problem, free, rng, request.seed + attempt, construction_seconds=0.0)
     if steps:
         method += " + search"
     if attempt > 1:

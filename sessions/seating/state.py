@@ -23,7 +23,47 @@ def balanced_squares(total: int, tables: int) -> int:
     return extra * (base + 1) ** 2 + (tables - extra) * base**2
 
 
+def most_repeat_free_rounds(tables: int) -> int:
+    """The most rounds g tables of g can go without a repeat: mutually orthogonal Latin squares + 2. Only
+    order 6 is known to fall short of the counting bound g + 1 (no two orthogonal Latin squares, Tarry
+    1900); elsewhere the counting bound stands in, which is exact for prime powers."""
+    return 3 if tables == 6 else tables + 1
+
+
+def square_forced(rounds: Assignment) -> int:
+    """Pairs met twice that g tables of g over more than the repeat-free rounds force.
+
+    Two rounds of g tables of g never share exactly one pair: if one table of the second round held two
+    people of one first-round table and every other table at most one of each, the other g - 1 tables
+    would each put one person into that first-round table, which would then hold g + 1. So two rounds
+    share no pair or at least two. Rounds that share no pair with each other number at most
+    `most_repeat_free_rounds`, so (Turan) at least the pairs of rounds inside the parts of an even split
+    of the rounds into that many parts share pairs: two meetings again for each.
+    """
+    if not rounds:
+        return 0
+    tables = len(rounds[0])
+    if tables < 2 or any(len(round_) != tables or any(len(t) != tables for t in round_) for round_ in rounds):
+        return 0
+    parts = most_repeat_free_rounds(tables)
+    base, extra = divmod(len(rounds), parts)
+    sharing = extra * (base + 1) * base // 2 + (parts - extra) * base * (base - 1) // 2
+    return 2 * sharing
+
+
+def counted_forced(rounds: Assignment) -> int:
+    """More pair meetings than there are pairs: each one past the number of pairs is a repeat."""
+    people = sum(len(t) for t in rounds[0]) if rounds else 0
+    meetings = sum(len(t) * (len(t) - 1) // 2 for round_ in rounds for t in round_)
+    return max(0, meetings - people * (people - 1) // 2)
+
+
 def forced_meetings(rounds: Assignment) -> int:
+    """The most repeats any of the bounds below proves for these table sizes."""
+    return max(pigeonhole_forced(rounds), square_forced(rounds), counted_forced(rounds))
+
+
+def pigeonhole_forced(rounds: Assignment) -> int:
     """Pairs that meet again in any plan with these table sizes: the people at one table of a round
     go to the tables of every later round, and when they outnumber those tables some must share one
     again (30 people at 5 tables of 6 repeat at least 5 pairs in round two). A pair meeting m times

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sessions.models import Round, SeatingPlan
-from sessions.seating import Person
+from sessions.seating import Person, SeatingRequest, TablePolicy
 
 
 def people(count: int, start: int = 1) -> list[Person]:
@@ -29,3 +29,15 @@ def changed_seats(before: SeatingPlan, after: SeatingPlan, ignore: Iterable[int]
     skip = set(ignore)
     old, new = seats(before), seats(after)
     return sum(1 for key, label in old.items() if key[1] not in skip and new.get(key) != label)
+
+
+def full_room(tables: int, size: int, rounds: int, time_limit: float = 30.0) -> SeatingRequest:
+    """`tables` tables of exactly `size` for `rounds` rounds: a social golfer instance, seed 1."""
+    return SeatingRequest(
+        meeting_id=1,
+        people=people(tables * size),
+        rounds=rounds,
+        policy=TablePolicy(min_size=size, max_size=size, tables=tables),
+        seed=1,
+        time_limit=time_limit,
+    )

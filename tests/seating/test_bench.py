@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sessions.seating.baseline import baseline_rounds
-from sessions.seating.bench import Instance, reference_instance, season, unavoidable
+from sessions.seating.bench import Instance, frontier_instance, real_room, reference_instance, season, unavoidable
+from sessions.seating.frontier import frontier_instances
 from sessions.seating.request import Constraints, SeatingRequest, TablePolicy
 from sessions.seating.stats import plan_stats
 
@@ -42,3 +43,31 @@ def test_the_baseline_keeps_kept_apart_pairs_apart_and_seats_everyone() -> None:
     rounds = baseline_rounds(request)
     assert all(sorted(m for t in r for m in t) == list(range(1, 21)) for r in rounds)
     assert plan_stats(rounds, apart=[(1, 2), (3, 4)]).apart_violations == 0
+
+
+def test_the_frontier_table_covers_every_room_up_to_100_with_a_source_for_each_value() -> None:
+    rows = frontier_instances()
+    assert {(r.tables, r.size) for r in rows} == {(g, s) for s in range(3, 11) for g in range(2, 100 // s + 1)}
+    assert all(r.source for r in rows)
+    assert all(r.best_known is None or 1 <= r.best_known <= r.counting_bound for r in rows)
+    known = {(r.tables, r.size): r.best_known for r in rows}
+    issue_rows = {(6, 4): 7, (7, 4): 9, (9, 4): 11, (10, 4): 13, (6, 5): 6, (10, 10): 4, (6, 6): 3}
+    assert {key: known[key] for key in issue_rows} == issue_rows
+
+
+def test_a_frontier_row_reports_reached_and_an_open_row_its_construction() -> None:
+    row = next(r for r in frontier_instances() if (r.tables, r.size) == (6, 4))
+    figures = frontier_instance(row, time_limit=20.0)
+    assert figures["reached"] is True
+    assert figures["repeat_pairs"] == 0
+    open_row = next(r for r in frontier_instances() if (r.tables, r.size) == (11, 6))
+    assert open_row.best_known is None
+    assert frontier_instance(open_row)["constructed_rounds"] == 11
+
+
+def test_the_real_room_keeps_every_rule_and_repeats_less_than_the_baseline() -> None:
+    figures = real_room(time_limit=2.0)
+    assert figures["apart_violations"] == 0
+    assert figures["together_violations"] == 0
+    assert figures["hosts_stay"] is True
+    assert figures["repeat_pairs"] < figures["baseline_repeat_pairs"]

@@ -225,5 +225,6 @@ def test_repeats_the_table_sizes_force_are_known_to_be_the_best_possible() -> No
     assert result.reached_bound
     assert forced_meetings([[list(range(6))] * 5] * 2) == 5
     assert forced_meetings([[list(range(6))] * 5] * 3) == 15  # every pair of rounds forces 5
-    assert forced_meetings([[list(range(6))] * 6] * 4) == 0  # as many tables as seats: none forced
+    assert forced_meetings([[list(range(6))] * 6] * 3) == 0  # as many tables as seats: none forced by pigeonhole
+    assert forced_meetings([[list(range(6))] * 6] * 4) == 2  # but 6 x 6 has only 3 repeat-free rounds
     assert forced_meetings([[list(range(8))] * 3] * 2) == 3 * (2 * 3 + 1 * 1)  # 8 over 3 tables: 3+3+2

@@ -1,0 +1,96 @@
+"""Designs developed from a cyclic base round: every round seats everyone at full tables, no pair twice."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+from sessions.seating.cyclic import Shape, cyclic_design, develop, shapes, stored_design
+from sessions.seating.cyclic_bases import STORED_BASES
+from sessions.seating.solver import solve
+
+from .helpers import full_room
+
+
+def _tables(design_round: tuple[int, ...]) -> dict[int, list[int]]:
+    tables: dict[int, list[int]] = {}
+    for person, table in enumerate(design_round):
+        tables.setdefault(table, []).append(person)
+    return tables
+
+
+def assert_repeat_free(rounds: tuple[tuple[int, ...], ...], tables: int, size: int) -> None:
+    met: set[tuple[int, int]] = set()
+    for design_round in rounds:
+        assert len(design_round) == tables * size
+        seated = _tables(design_round)
+        assert sorted(len(t) for t in seated.values()) == [size] * tables
+        for pair in (p for t in seated.values() for p in combinations(t, 2)):
+            assert pair not in met, f"{pair} meet twice"
+            met.add(pair)
+
+
+@pytest.mark.parametrize(
+    ("tables", "size", "rounds"),
+    [
+        (5, 3, 7),  # Kirkman's fifteen schoolgirls
+        (6, 4, 7),  # best known; 24 = 7 * 3 + 3 fixed (a resolvable 4-GDD of type 3^8)
+        (6, 5, 6),  # best known (OEIS A107431)
+        (9, 4, 11),  # best known; base round symmetric under rotating the three classes
+        (8, 3, 11),  # nearly Kirkman triple system of order 24
+    ],
+)
+def test_cyclic_searches_reach_the_best_known_rounds(tables: int, size: int, rounds: int) -> None:
+    design = cyclic_design(tables, size, rounds, seed=1, seconds=30.0, use_stored=False)
+    assert design is not None
+    assert len(design.rounds) == rounds
+    assert_repeat_free(design.rounds, tables, size)
+
+
+def test_fixed_points_stay_at_their_table_and_orbits_fill_the_rest() -> None:
+    options = shapes(6, 4, 7)
+    assert Shape(7, 3, 3) in options
+    assert all(s.modulus * s.classes + s.fixed == 24 and s.fixed <= 6 for s in options)
+    design = cyclic_design(6, 4, 7, seed=2, seconds=30.0, use_stored=False)
+    assert design is not None
+    fixed = range(design.shape.modulus * design.shape.classes, 24)
+    assert all(len({r[p] for r in design.rounds}) == 1 for p in fixed)
+
+
+def test_a_base_round_with_a_repeated_difference_repeats_a_pair() -> None:
+    # Z_5, one orbit: {0, 1} and {2, 3} both use difference 1, so developing meets a pair twice.
+    rounds = develop(Shape(5, 1, 0), [[0, 1], [2, 3], [4]], 3)
+    met = [pair for r in rounds for t in _tables(r).values() for pair in combinations(t, 2)]
+    assert len(met) != len(set(met))
+
+
+@pytest.mark.parametrize(("tables", "size", "rounds"), [(6, 4, 7), (6, 5, 6)])
+def test_the_engine_seats_the_issue_instances_without_repeats(tables: int, size: int, rounds: int) -> None:
+    request = full_room(tables, size, rounds, time_limit=30.0)
+    result = solve(request)
+    assert result.stats.repeat_pairs == 0
+    assert all(sorted(len(t.member_ids) for t in r.tables) == [size] * tables for r in result.plan.rounds)
+    assert "cyclic base round" in result.method
+
+
+@pytest.mark.parametrize("key", sorted(STORED_BASES), ids=lambda key: "{}-{}-{}".format(*key))
+def test_every_stored_base_round_develops_into_repeat_free_rounds(key: tuple[int, int, int]) -> None:
+    tables, size, rounds = key
+    design = stored_design(tables, size, rounds)
+    assert design is not None
+    assert len(design.rounds) == rounds
+    assert_repeat_free(design.rounds, tables, size)
+
+
+@pytest.mark.parametrize(("tables", "size", "rounds"), [(7, 4, 9), (10, 4, 13), (9, 4, 11)])
+def test_the_engine_reaches_the_resolvable_designs_the_issue_lists(tables: int, size: int, rounds: int) -> None:
+    request = full_room(tables, size, rounds, time_limit=30.0)
+    result = solve(request)
+    assert result.stats.repeat_pairs == 0
+    assert sorted(m for t in result.plan.rounds[-1].tables for m in t.member_ids) == list(range(1, tables * size + 1))
+
+
+def test_shapes_without_enough_orbits_are_not_searched() -> None:
+    # 21 people over 10 rounds: Z_10 x {0, 1} plus a point has 19 pair orbits for the 21 pairs a round seats.
+    assert shapes(7, 3, 10) == []
