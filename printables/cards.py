@@ -1,4 +1,5 @@
-"""Business cards for members who have none: name, headline, every contact detail they share, and a QR code.
+"""Business cards for members who have none: name, headline, role, the contact details they chose for their own
+cards, and a QR code.
 
 A member's cards fill whole sheets (ten to a sheet on the supported stock), ready to hand out.
 """
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 
 from sessions.models import SharedCard
 
-from .content import DEFAULT_REGION, contact_code, contact_lines, seeking_line, unprintable_warnings
+from .content import DEFAULT_REGION, contact_code, contact_lines, role_line, seeking_line, unprintable_warnings
 from .geometry import Box
 from .layout import Progress, cut_lines, qr_square, report, stack, stack_height
 from .pdf import Item, Pdf, PdfWriter
@@ -58,9 +59,11 @@ def card_items(card: SharedCard, cell: Box, style: CardStyle = CARD, region: str
     headline_style = style.headline.scaled(scale, least=LEGIBLE_MINIMUM)
     headline = fit(card.headline or "", headline_style, column.width, max(room, 0))
     room -= headline.height + (gap / 2 if headline.lines else 0)
+    role = fit(role_line(card) or "", headline_style, column.width, max(room, 0))
+    room -= role.height + (gap / 2 if role.lines else 0)
     seeking_style = style.seeking.scaled(scale, least=LEGIBLE_MINIMUM)
     seeking = fit(seeking_line(card) or "", seeking_style, column.width, max(room, 0))
-    items.extend(stack([name, headline, seeking], column.x, column.top, column.width, gap / 2))
+    items.extend(stack([name, headline, role, seeking], column.x, column.top, column.width, gap / 2))
     return items
 
 

@@ -221,6 +221,12 @@ def contact_lines(card: SharedCard, region: str = DEFAULT_REGION) -> list[str]:
     return lines
 
 
+def role_line(card: SharedCard) -> str | None:
+    """'Controller · Capital One': the job title and the current employer, as far as the card shows them."""
+    parts = [part for part in (card.job_title, card.current_employer) if part]
+    return " · ".join(parts) if parts else None
+
+
 def seeking_line(card: SharedCard) -> str | None:
     """'Looking for: product management · at Sabre, Dell', or None when nothing is shared."""
     parts = []

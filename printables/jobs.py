@@ -186,7 +186,19 @@ def gather(store: Store, meeting: Meeting | None, document: Document, options: P
             starts = {r.number: when for r, when in zip(rounds, times, strict=True)}
         return PrintJob(document, options, group, meeting, cards, rounds, starts, region=_region(store))
     people = _people(store, meeting, options)
-    cards = tuple((member.id, member.shared_card()) for member in people if member.id is not None)
+    if document is Document.CARDS:
+        # Business cards are the person's own, to hand out: printed for those who asked (or those named),
+        # showing what each chose for their own cards.
+        if not options.member_ids:
+            people = [member for member in people if member.own_card.wanted]
+            if not people:
+                raise TablesessionError(
+                    "nobody here asked for business cards: tick it on their card (ctrl+t at the door, or "
+                    "'tablesession card MEMBER --business-cards'), or name them with --member"
+                )
+        cards = tuple((member.id, member.business_card()) for member in people if member.id is not None)
+    else:
+        cards = tuple((member.id, member.shared_card()) for member in people if member.id is not None)
     extras = _tag_extras(store, meeting, people, options, group) if document in NAME_TAGS else None
     seated: tuple[Round, ...] = ()
     if document is Document.COMPANIES:

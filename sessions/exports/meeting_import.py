@@ -302,6 +302,7 @@ def _merged(local: Member, incoming: Member) -> Member:
             narrowed = narrowed.choose(chosen, theirs.allows(chosen))
         update["sharing"] = narrowed
         update["tags"] = incoming.tags
+        update["own_card"] = incoming.own_card
     elif sharing is not local.sharing:
         update["sharing"] = sharing
     if not update:

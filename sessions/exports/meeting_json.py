@@ -54,6 +54,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sessions.models import (
     Meeting,
     Member,
+    OwnCard,
     RuleKind,
     SeatingRule,
     SeatingSettings,
@@ -107,6 +108,7 @@ class MemberRecord(_Record):
     website: str | None = None
     tags: list[Tag] = Field(default_factory=list)
     sharing: Sharing = Field(default_factory=Sharing)
+    own_card: OwnCard = Field(default_factory=OwnCard)  # business cards asked for, and what they show
     updated_at: dt.datetime | None = None
 
 
@@ -206,6 +208,7 @@ def member_record(ref: int, member: Member, card: SharedCard) -> MemberRecord:
         website=card.website,
         tags=sorted(member.tags),
         sharing=member.sharing,
+        own_card=member.own_card,
         updated_at=member.updated_at,
     )
 

@@ -2,7 +2,7 @@
 
 from .errors import describe_validation_error
 from .meeting import Attendance, Group, Meeting, clock_time, parse_clock_time
-from .member import Member, SharedCard, SharedField, Sharing, Tag
+from .member import Member, OwnCard, SharedCard, SharedField, Sharing, Tag
 from .name_order import display_full_name, is_family_name_first
 from .room import PhysicalTable, parse_room, room_summary, room_text
 from .seating import Round, Seat, SeatingPlan, Table
@@ -16,6 +16,7 @@ __all__ = [
     "Group",
     "Meeting",
     "Member",
+    "OwnCard",
     "PhysicalTable",
     "Round",
     "RuleKind",

@@ -112,6 +112,21 @@ CardList = Annotated[list[ListItem], BeforeValidator(_dedupe), Field(max_length=
 JOB_TITLE_QUESTIONS = frozenset({"title", "job title", "position", "job", "occupation", "current role"})
 
 
+class OwnCard(BaseModel):
+    """The member's own business cards: whether they asked for a sheet, and what goes on it. They hand
+    these out themselves, so what the cards show is their choice for their own cards, apart from what
+    they share with everyone in the room (by default, the whole card)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    wanted: bool = False
+    fields: frozenset[SharedField] = frozenset(SharedField)
+
+    @field_serializer("fields")
+    def _fields_in_order(self, fields: frozenset[SharedField]) -> list[str]:
+        return [field.value for field in SharedField if field in fields]
+
+
 class SharedCard(BaseModel):
     """The part of a card a member agreed to share. Every printout and export is built from this,
     so a field the member withheld cannot leak through a forgotten check."""
@@ -164,6 +179,7 @@ class Member(BaseModel):
     notes: Notes = ""
     tags: frozenset[Tag] = frozenset()
     sharing: Sharing = Field(default_factory=Sharing)
+    own_card: OwnCard = Field(default_factory=OwnCard)
     extra: dict[str, str] = Field(default_factory=dict)
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -203,19 +219,26 @@ class Member(BaseModel):
 
     def shared_card(self) -> SharedCard:
         """The card as other attendees may see it."""
-        allowed = self.sharing
-        targets = allowed.targets
+        return self._card_showing(frozenset(self.sharing.shared_fields))
+
+    def business_card(self) -> SharedCard:
+        """The card as the member's own business cards show it: what they chose for the cards they hand
+        out themselves, which may be more than they share with everyone in the room."""
+        return self._card_showing(self.own_card.fields)
+
+    def _card_showing(self, shown: frozenset[SharedField]) -> SharedCard:
+        targets = SharedField.TARGETS in shown
         return SharedCard(
             first_name=self.first_name,
             last_name=self.last_name,
-            headline=(self.headline or None) if allowed.headline else None,
-            job_title=self.job_title if allowed.headline else None,
-            employers=tuple(self.employers) if allowed.employers else (),
+            headline=(self.headline or None) if SharedField.HEADLINE in shown else None,
+            job_title=self.job_title if SharedField.HEADLINE in shown else None,
+            employers=tuple(self.employers) if SharedField.EMPLOYERS in shown else (),
             target_roles=tuple(self.target_roles) if targets else (),
             target_companies=tuple(self.target_companies) if targets else (),
             subgroups=tuple(self.subgroups),
-            email=self.email if allowed.email else None,
-            phone=self.phone if allowed.phone else None,
-            linkedin=self.linkedin if allowed.linkedin else None,
-            website=self.website if allowed.website else None,
+            email=self.email if SharedField.EMAIL in shown else None,
+            phone=self.phone if SharedField.PHONE in shown else None,
+            linkedin=self.linkedin if SharedField.LINKEDIN in shown else None,
+            website=self.website if SharedField.WEBSITE in shown else None,
         )

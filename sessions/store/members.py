@@ -7,14 +7,14 @@ import sqlite3
 from typing import Any
 
 from sessions.errors import ConflictError, NotFoundError
-from sessions.models import Member, Sharing, Tag
+from sessions.models import Member, OwnCard, Sharing, Tag
 
 from .codec import from_json, from_timestamp, to_json, to_timestamp, utc_now
 from .database import Database
 
 _COLUMNS = (
     "first_name, last_name, headline, employers, target_roles, target_companies, subgroups, email, "
-    "email_key, phone, linkedin, website, notes, tags, sharing, extra, created_at, updated_at"
+    "email_key, phone, linkedin, website, notes, tags, sharing, own_card, extra, created_at, updated_at"
 )
 
 
@@ -40,6 +40,7 @@ def _row_values(member: Member) -> dict[str, Any]:
         "notes": member.notes,
         "tags": to_json(sorted(tag.value for tag in member.tags)),
         "sharing": to_json(member.sharing.model_dump()),
+        "own_card": to_json(member.own_card.model_dump()),
         "extra": to_json(member.extra),
         "created_at": to_timestamp(member.created_at),
         "updated_at": to_timestamp(member.updated_at),
@@ -51,6 +52,11 @@ def _sharing(text: str | None) -> Sharing:
     """Sharing choices by their stored JSON: a handful of combinations, and the model is frozen, so
     members share one instance per combination instead of each validating their own."""
     return Sharing(**from_json(text, {}))
+
+
+@functools.lru_cache(maxsize=64)
+def _own_card(text: str | None) -> OwnCard:
+    return OwnCard(**from_json(text, {}))
 
 
 def member_from_row(row: sqlite3.Row) -> Member:
@@ -70,6 +76,7 @@ def member_from_row(row: sqlite3.Row) -> Member:
         notes=row["notes"],
         tags=frozenset(Tag(tag) for tag in from_json(row["tags"], [])),
         sharing=_sharing(row["sharing"]),
+        own_card=_own_card(row["own_card"]),
         extra=from_json(row["extra"], {}),
         created_at=from_timestamp(row["created_at"]),
         updated_at=from_timestamp(row["updated_at"]),

@@ -151,6 +151,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             since TEXT NOT NULL
         )""",
     ),
+    # 7: each member's own business cards: whether they asked for a sheet, and what the cards show.
+    ("ALTER TABLE members ADD COLUMN own_card TEXT NOT NULL DEFAULT '{}'",),
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -15,6 +15,7 @@ from sessions.models import (
     Group,
     Meeting,
     Member,
+    OwnCard,
     RuleKind,
     SeatingRule,
     SeatingSettings,
@@ -436,3 +437,16 @@ def test_a_version_1_file_without_settings_or_rules_still_imports(
     assert summary.rounds == 2
     assert (summary.settings, summary.rules_added) == (False, 0)
     assert fresh.seating_rules.all() == []
+
+
+def test_the_business_card_choice_travels_to_the_other_laptop(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    tomas = run_meeting.members["Tomás"]
+    own = OwnCard(wanted=True, fields=frozenset({SharedField.EMAIL}))
+    store.members.update(tomas.model_copy(update={"own_card": own}))
+    path = tmp_path / "cards.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(run_meeting.meeting), clock.now()))
+    import_meeting_json(fresh, path, clock)
+    (arrived,) = [m for m in fresh.members.all() if m.first_name == "Tomás"]
+    assert arrived.own_card == own

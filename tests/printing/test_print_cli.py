@@ -10,6 +10,7 @@ import pytest
 from app.cli.main import main
 from printables.geometry import Paper
 from printables.stock import STOCKS
+from sessions.models import OwnCard
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
@@ -30,6 +31,8 @@ def test_print_writes_the_pdf_and_says_where(
 
 
 def test_stock_brings_its_own_paper(print_store: Store, clock: FakeClock, tmp_path: Path) -> None:
+    for member in print_store.members.all()[:2]:  # two asked for business cards
+        print_store.members.update(member.model_copy(update={"own_card": OwnCard(wanted=True)}))
     out = tmp_path / "cards.pdf"
     assert run(print_store, clock, "print", "cards", "--stock", "avery-c32011", "--copies", "2", "-o", str(out)) == 0
     assert page_count(out.read_bytes()) == 1

@@ -58,7 +58,8 @@ def test_the_card_shows_what_each_field_shares(db: Path, clock: FakeClock, capsy
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "Kwame Boateng (id 1)"
-    cells = [re.split(r"\s{2,}", line) for line in lines[3:]]
+    cells = [re.split(r"\s{2,}", line) for line in lines[3:-1]]
+    assert lines[-1] == "no business cards asked for; their own cards show the whole card"
     assert [row[0] for row in cells] == [f.name for f in CARD_FIELDS]
     shares = {row[0]: row[-1] for row in cells}
     assert (shares["First name"], shares["Email"], shares["Phone"], shares["Notes"]) == (
@@ -145,3 +146,22 @@ def test_a_bad_change_names_the_field_says_why_and_changes_nothing(
     assert err.count("\n") == 1  # one line, no traceback
     assert "Card saved" not in out
     assert stored(db, "Kwame Boateng") == before
+
+
+def test_business_cards_are_asked_for_and_chosen_on_the_card(
+    db: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(db, clock, capsys, "card", "lena", "--business-cards", "--card-fields", "email,headline")
+    assert code == 0
+    assert "asked for business cards; their own cards show headline, email" in out
+    lena = stored(db, "Lena Vogel")
+    assert lena.own_card.wanted
+    assert lena.own_card.fields == {SharedField.EMAIL, SharedField.HEADLINE}
+    assert lena.sharing.allows(SharedField.EMAIL)  # what the room sees is a separate choice
+    code, _, err = cli(db, clock, capsys, "card", "lena", "--no-business-cards", "--card-fields", "email,fax")
+    assert code == 2
+    assert "fax" in err
+    assert stored(db, "Lena Vogel").own_card.wanted  # a bad option changes nothing
+    code, out, _ = cli(db, clock, capsys, "card", "lena", "--no-business-cards", "--json")
+    assert code == 0
+    assert json.loads(out)["own_card"] == {"wanted": False, "fields": ["headline", "email"]}

@@ -9,7 +9,7 @@ from typing import Any
 from app.cli.context import CliContext
 from app.cli.member_lookup import LookupWords, MemberLookup
 from app.cli.table import render_table
-from sessions.models import Member, SharedField
+from sessions.models import Member, OwnCard, SharedField
 from sessions.roster.card_fields import CARD_FIELDS, CardError, CardField, card_field, edited_card, shared_field
 
 CARD_WORDS = LookupWords(
@@ -43,8 +43,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--private", action="append", default=[], metavar="FIELD[,FIELD]", help="keep these fields private"
     )
+    parser.add_argument(
+        "--business-cards",
+        action=argparse.BooleanOptionalAction,
+        help="whether they asked for a sheet of their own business cards ('print cards' prints those who did)",
+    )
+    parser.add_argument(
+        "--card-fields",
+        metavar="FIELD[,FIELD]",
+        help="what their own business cards show (default: the whole card), whatever they share with the room",
+    )
     parser.add_argument("--json", action="store_true", help="print the card as JSON")
     parser.set_defaults(handler=run)
+
+
+def _own_card(member: Member, wanted: bool | None, fields: str | None) -> OwnCard:
+    """The member's own-card choice with what the options change."""
+    update: dict[str, object] = {}
+    if wanted is not None:
+        update["wanted"] = wanted
+    if fields is not None:
+        update["fields"] = frozenset(shared_field(name) for name in fields.split(",") if name.strip())
+    return member.own_card.model_copy(update=update)
 
 
 def _typed(settings: list[str]) -> dict[CardField, str]:
@@ -97,6 +117,7 @@ def card_json(member: Member) -> dict[str, Any]:
             for row in CARD_FIELDS
         ],
         "sharing": member.sharing.model_dump(mode="json"),
+        "own_card": member.own_card.model_dump(mode="json"),
     }
 
 
@@ -106,18 +127,32 @@ def _show(member: Member, context: CliContext) -> None:
     context.print(*render_table(["field", "value", "shares"], rows, max_width=48))
     if member.tags:
         context.print("tags: " + ", ".join(sorted(tag.value for tag in member.tags)))
+    context.print(_own_card_line(member.own_card))
+
+
+def _own_card_line(own: OwnCard) -> str:
+    shown = (
+        "the whole card"
+        if own.fields == frozenset(SharedField)
+        else ", ".join(own.model_dump()["fields"]) or "name only"
+    )
+    asked = "asked for business cards" if own.wanted else "no business cards asked for"
+    return f"{asked}; their own cards show {shown}"
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
     # Every option is read before the database is touched: a mistyped one changes nothing.
     typed = _typed(args.set)
     choices = _choices(args.share, args.private)
+    own_card_given = args.business_cards is not None or args.card_fields is not None
     store = context.store()
     meeting = store.meetings.current(context.clock.today())
     lookup = MemberLookup(store, meeting.id if meeting is not None else None)
     member = store.members.get(lookup.member(args.member, context, CARD_WORDS))
-    if typed or choices:
+    own_card = _own_card(member, args.business_cards, args.card_fields)  # a bad field name stops here
+    if typed or choices or own_card_given:
         edited = edited_card(member, typed, choices, region=store.group.default_region, chosen=choices)
+        edited = edited.model_copy(update={"own_card": own_card})
         owner = store.members.find_by_email(edited.email) if edited.email else None
         if owner is not None and owner.id != member.id:
             raise CardError(f"email {edited.email} belongs to {owner.full_name} (id {owner.id}); merge the two instead")
