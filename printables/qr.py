@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 import qrcode
+from qrcode import util
 from qrcode.constants import ERROR_CORRECT_L, ERROR_CORRECT_M
 from qrcode.util import BIT_LIMIT_TABLE
 
@@ -183,7 +184,9 @@ def qr_matrix(payload: str, error_correction: int = ERROR_CORRECTION) -> QrMatri
     code = qrcode.QRCode(
         version=smallest_version(payload, error_correction), error_correction=error_correction, border=0, mask_pattern=0
     )
-    code.add_data(payload.encode("utf-8"), optimize=0)
+    # Byte mode stated outright: python-qrcode would pick numeric mode for an all-digit payload, which
+    # would not match the version worked out above.
+    code.add_data(util.QRData(payload.encode("utf-8"), mode=util.MODE_8BIT_BYTE), optimize=0)
     code.make(fit=code.version is None)
     mask = best_mask(code)
     if mask != 0:

@@ -11,9 +11,9 @@ from printables.qr import QUIET_ZONE, _rectangles, qr_matrix, qr_path
 
 
 def reference_symbol(payload: str) -> tuple[int, list[list[bool]]]:
-    """python-qrcode's own symbol and mask for the payload, chosen the slow way."""
+    """python-qrcode's own symbol and mask for the payload in byte mode, chosen the slow way."""
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(payload.encode("utf-8"), optimize=0)
+    code.add_data(util.QRData(payload.encode("utf-8"), mode=util.MODE_8BIT_BYTE), optimize=0)
     code.best_fit()
     scores = []
     for mask in range(8):
