@@ -52,6 +52,7 @@ RESULT_COLUMNS = (
 ARRIVAL_COLUMNS = (("time", "In at", 5), ("name", "Name", 16), ("status", "Status", 10))
 RESULTS_SHOWN = 30
 DUPLICATE_FLAG = "dup"
+EMPTY_ENTER = "Type a name first: Enter checks in the highlighted match, never the top of the list."
 Change = Callable[[Meeting, int], Attendance]  # a toggle on one person's attendance
 
 
@@ -332,10 +333,14 @@ class CheckinScreen(AreaScreen):
 
     @on(Input.Submitted, "#checkin-search")
     def _search_submitted(self) -> None:
+        typed = self.query_one("#checkin-search", Input).value.strip()
+        if not typed:
+            # The list under an empty box is everyone still expected: its top row is nobody in particular.
+            self._say(EMPTY_ENTER, problem=True)
+            return
         member_id = self._highlighted_result()
         if member_id is None:
-            typed = self.query_one("#checkin-search", Input).value.strip()
-            self._say(f"Nobody matches {typed!r}: ctrl+n adds them as a walk-in." if typed else "Type a name first.")
+            self._say(f"Nobody matches {typed!r}: ctrl+n adds them as a walk-in.", problem=True)
             return
         self.check_in_member(member_id)
 
