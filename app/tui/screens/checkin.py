@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from app.tui.screens.card_form import CardForm, CardFormResult, DuplicateHint
 from app.tui.screens.import_dialog import ImportDialog
 from app.tui.screens.merge_dialog import MergeCandidate, MergeChoice, MergeDialog
+from app.tui.screens.walk_in_dialog import LikelyMatch, WalkInChoice, WalkInDialog
 from app.tui.topics import Topic
 from app.tui.widgets.keyed_table import sync_rows
 from sessions.checkin import (
@@ -60,7 +61,7 @@ class CheckinCommands(Provider):
     """Palette commands of the check-in area."""
 
     COMMANDS: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("check-in: walk-in", "add what is typed as a new member, checked in", "walk_in"),
+        ("check-in: walk-in", "add what is typed as a new member (a likely match is offered first)", "walk_in"),
         ("check-in: undo last check-in", "take back the most recent check-in", "undo"),
         ("check-in: edit card", "edit the highlighted person's card", "edit_card"),
         ("check-in: merge duplicate", "merge the highlighted person with a likely duplicate", "merge"),
@@ -483,7 +484,44 @@ class CheckinScreen(AreaScreen):
             self.app.push_screen(self._card_form(None, "New walk-in (checked in when saved)"), self._new_walk_in_saved)
             return
         try:
-            result = add_walk_in(self.store, meeting, walk_in_member(typed), self.clock.now())
+            candidate = walk_in_member(typed)
+        except TablesessionError as exc:
+            self._say(str(exc), problem=True)
+            return
+        matches = self._likely_matches(candidate)
+        if not matches:
+            self._add_walk_in(candidate)
+            return
+
+        def chosen(choice: WalkInChoice | None) -> None:
+            if choice is None:
+                self._say(f"Nobody added: {candidate.full_name} was not confirmed as a new person.")
+            elif choice.member_id is None:
+                self._add_walk_in(candidate)
+            else:
+                self.check_in_member(choice.member_id)
+
+        self.app.push_screen(WalkInDialog(candidate.full_name, matches), chosen)
+
+    def _likely_matches(self, candidate: Member) -> list[LikelyMatch]:
+        """Who the typed walk-in may already be: those expected tonight first, then the rest by name."""
+        if self._finder is None:
+            self._finder = DuplicateFinder(self._members.values())
+        found = [f for f in self._finder.find(candidate) if f.member_id in self._members]
+
+        def order(member_id: int) -> tuple[int, tuple[str, str]]:
+            expected = status_of(self._attendance.get(member_id), self._seated_at) is Status.REGISTERED
+            return (0 if expected else 1, self._members[member_id].sort_key)
+
+        found.sort(key=lambda f: order(f.member_id))
+        return [LikelyMatch(self._members[f.member_id], f.reason, self._status_text(f.member_id)) for f in found]
+
+    def _add_walk_in(self, candidate: Member) -> None:
+        meeting = self.meeting
+        if meeting is None or not self._meeting_or_say():
+            return
+        try:
+            result = add_walk_in(self.store, meeting, candidate, self.clock.now())
         except TablesessionError as exc:
             self._say(str(exc), problem=True)
             return
