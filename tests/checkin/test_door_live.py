@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
@@ -12,6 +16,7 @@ from app.tui.screens.walk_in_dialog import WalkInDialog
 from app.tui.topics import Topic
 from sessions.checkin import Status, status_of
 from sessions.models import Member
+from tests.printing.print_pdf_reading import page_texts
 from tests.waiting import wait_until
 
 from .test_checkin_screen import (
@@ -107,3 +112,36 @@ async def test_a_walk_in_with_no_likely_match_goes_straight_to_the_card(
     await pilot.press("ctrl+n")
     await wait_until(pilot, lambda: isinstance(app.screen, CardForm), "the walk-in's card")
     assert status_of(attendance_of(app, "Zoe Quinn"), None) is Status.WALK_IN
+
+
+async def test_one_key_prints_the_highlighted_walk_in_s_tent_card_and_badge(
+    session: tuple[TableSessionApp, Pilot[None], list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    app, pilot, _ = session
+    opened: list[list[Path]] = []
+    folder = tmp_path / "prints"
+
+    def viewer(paths: Sequence[Path]) -> bool:
+        opened.append(list(paths))
+        return True
+
+    monkeypatch.setattr("app.tui.widgets.print_panel.default_output_folder", lambda store, meeting: folder)
+    monkeypatch.setattr("app.tui.widgets.print_panel.open_paths", viewer)
+    await type_text(pilot, "Zoe Quinn")
+    await pilot.press("ctrl+n")
+    await wait_until(pilot, lambda: isinstance(app.screen, CardForm), "the walk-in's card")
+    await pilot.press("escape")
+    await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "back at the door")
+    await type_text(pilot, "Zoe Quinn")
+    await pilot.press("ctrl+b")
+    await wait_until(pilot, lambda: status_text(app).startswith("Printed Zoe Quinn's"), "the prints made")
+    assert app.meeting is not None
+    date = app.meeting.date.isoformat()
+    files = sorted(folder.iterdir())
+    assert [f.name for f in files] == [f"{date}-badges-zoe-quinn.pdf", f"{date}-tents-zoe-quinn.pdf"]
+    for file in files:
+        assert "Zoe" in " ".join(page_texts(file.read_bytes()))
+    assert str(folder) in status_text(app)
+    assert opened == [[folder / files[1].name, folder / files[0].name]]  # the tent card first, then the badge

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -18,7 +18,9 @@ from app.tui.screens.import_dialog import ImportDialog
 from app.tui.screens.merge_dialog import MergeCandidate, MergeChoice, MergeDialog
 from app.tui.screens.walk_in_dialog import LikelyMatch, WalkInChoice, WalkInDialog
 from app.tui.topics import Topic
+from app.tui.widgets import print_panel
 from app.tui.widgets.keyed_table import sync_rows
+from printables.jobs import PrintResult
 from sessions.checkin import (
     CheckinIndex,
     Status,
@@ -66,6 +68,11 @@ class CheckinCommands(Provider):
         ("check-in: edit card", "edit the highlighted person's card", "edit_card"),
         ("check-in: merge duplicate", "merge the highlighted person with a likely duplicate", "merge"),
         ("check-in: import file", "import an Eventbrite, Meetup, Google Forms, LinkedIn or CSV export", "import_file"),
+        (
+            "check-in: print tent card and badge",
+            "print the highlighted person's tent card and badge now",
+            "print_person",
+        ),
         ("check-in: mark no-shows", "everyone registered who has not arrived becomes a no-show", "mark_no_shows"),
     )
 
@@ -105,6 +112,9 @@ class CheckinScreen(AreaScreen):
         Binding("ctrl+y", "no_show", "No-show", id="checkin.no_show", tooltip="mark or unmark a no-show"),
         Binding("ctrl+l", "left", "Left", id="checkin.left", tooltip="mark someone who went home early"),
         Binding("ctrl+o", "import_file", "Import", id="checkin.import", tooltip="import a registration export"),
+        Binding(
+            "ctrl+b", "print_person", "Print", id="checkin.print", tooltip="print the highlighted tent card and badge"
+        ),
         Binding("escape", "clear", "Clear", show=False, id="checkin.clear"),
     ]
 
@@ -450,6 +460,34 @@ class CheckinScreen(AreaScreen):
         self._say(f"{marked} registered people who have not arrived are marked no-show.")
         self._publish(Topic.ATTENDANCE)
         self.refresh_view()
+
+    # -- one person's prints ------------------------------------------------------------------
+
+    def action_print_person(self) -> None:
+        meeting = self.meeting
+        member_id = self._highlighted()
+        if meeting is None or member_id is None:
+            self._say("Highlight someone first." if meeting else "There is no meeting yet.", problem=True)
+            return
+        name = self._members[member_id].full_name
+        self._say(f"Printing {name}'s tent card and badge ...")
+        self._make_person_prints(meeting, member_id, name)
+
+    @work(thread=True, exclusive=True, group="person-print")
+    def _make_person_prints(self, meeting: Meeting, member_id: int, name: str) -> None:
+        """In a worker: the PDFs take a moment, and the door keeps answering keys meanwhile."""
+        try:
+            results = print_panel.print_person(self.store, meeting, member_id, name)
+        except (TablesessionError, OSError) as exc:
+            self.app.call_from_thread(self._say, f"Cannot print {name}'s tent card and badge: {exc}", problem=True)
+            return
+        self.app.call_from_thread(self._person_printed, name, results)
+
+    def _person_printed(self, name: str, results: list[PrintResult]) -> None:
+        paths = [result.path for result in results]
+        files = " and ".join(path.name for path in paths)
+        opened = "" if print_panel.open_paths(paths) else " (no PDF viewer here: open them from the folder)"
+        self._say(f"Printed {name}'s tent card and badge: {files} in {paths[0].parent}{opened}")
 
     # -- walk-ins and cards ------------------------------------------------------------------
 

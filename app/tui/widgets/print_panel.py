@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.worker import get_current_worker
 
-from app.cli.paths import default_output_folder
+from app.cli.paths import default_output_folder, folder_slug
 from app.tui.widgets.toggle_list import ToggleList
 from printables.geometry import Paper
 from printables.jobs import DOCUMENTS, Document, PrintOptions, PrintResult, print_document
@@ -68,6 +68,23 @@ def stock_choices(kind: StockKind, paper: Paper) -> list[tuple[str, str]]:
         (stock.description, stock.name) for stock in iter_stocks(kind) if stock.name != PLAIN and stock.paper is paper
     ]
     return choices
+
+
+PERSON_DOCUMENTS = (Document.TENTS, Document.BADGES)  # what a walk-in needs on the spot
+
+
+def print_person(store: Store, meeting: Meeting, member_id: int, name: str) -> list[PrintResult]:
+    """One person's tent card and badge on plain paper, in the meeting's print folder, named after them
+    (never over the whole room's file). Raises TablesessionError; safe in a worker thread."""
+    folder = default_output_folder(store, meeting)
+    options = PrintOptions(member_ids=(member_id,))
+    who = folder_slug(name, fallback=f"member-{member_id}")
+    return [
+        print_document(
+            store, meeting, document, options, output=folder / f"{meeting.date.isoformat()}-{document.value}-{who}.pdf"
+        )
+        for document in PERSON_DOCUMENTS
+    ]
 
 
 class PrintPanel(Vertical):
