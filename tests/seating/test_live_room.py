@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from app.tui.app import create_app
 from app.tui.screens.seating import SeatingScreen
@@ -51,3 +52,23 @@ async def test_generating_again_keeps_each_late_arrival_late_and_each_walk_in_a_
         assert status_of(store.attendance.get(meeting.id, walk_in.id), seated) is Status.LATE
         assert store.attendance.get(meeting.id, walk_in.id).walk_in
         assert status_of(store.attendance.get(meeting.id, ids[0]), seated) is Status.CHECKED_IN
+
+
+async def test_picking_someone_shows_at_once_what_the_best_move_and_swap_would_do(
+    store: Store, meeting: Meeting, clock: FakeClock
+) -> None:
+    _fill(store, meeting, clock, 47, 45)
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, SeatingScreen), "the seating area")
+        await generate(pilot)
+        await pilot.press("tab")
+        card = app.focused
+        assert isinstance(card, TableCard)
+        picked = app.screen.members[card.highlighted_member or 0].full_name  # type: ignore[attr-defined]
+        await pilot.press("space")  # nothing else pressed: the effect is already there
+        effect = str(app.screen.query_one("#seating-effect", Static).render())
+        assert effect.startswith(f"Picked {picked}: best move to table "), effect
+        assert "; best swap with " in effect
+        assert any(word in effect for word in ("repeats", "met before", "no change", "balance"))
