@@ -11,7 +11,7 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_checkin, bench_clock, bench_export, bench_print, bench_seating, bench_store
+from . import bench_checkin, bench_clock, bench_export, bench_print, bench_seating, bench_store, bench_tui
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
@@ -37,6 +37,11 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
         "check-in search latency per keystroke over 2,000 members (targets: median < 20 ms, max < 50 ms) "
         "and a 5,000-row Eventbrite import (target: < 2 s)",
         bench_checkin.run,
+    ),
+    "tui": (
+        "key-to-screen latency on a 60-person meeting, median and worst of 5 runs (search keystroke, Enter, f4 "
+        "(target < 150 ms), ] (< 100 ms), g to the first plan (< 1 s), space on the clock)",
+        bench_tui.run,
     ),
     "print": (
         "200 tent cards, 200 badges and 30 tables x 3 rounds of sheets, from a cold start",
