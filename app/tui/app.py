@@ -54,6 +54,8 @@ class TableSessionApp(App[None]):
 
     def __init__(self, store: Store, clock: Clock, *, meeting_id: int | None = None) -> None:
         super().__init__()
+        # Keys answer at once in the live room: no sliding tab underline or scrolling to wait for.
+        self.animation_level = "none"
         self.store = store
         self.clock = clock
         self.meeting: Meeting | None = (

@@ -113,6 +113,7 @@ class SeatingScreen(AreaScreen):
         self.active_round = 1
         self.picked: tuple[int, int] | None = None  # (round, member id)
         self._pick_summary = ""  # the best move and swap for the person picked
+        self._drawn: tuple[object, ...] | None = None  # what the drawing shows (see _drawing_of)
         self.planning = False
         # A dialog closing resumes the screen (which reloads) while its result reloads too: one at a time.
         self._reloading = asyncio.Lock()
@@ -126,15 +127,30 @@ class SeatingScreen(AreaScreen):
         with Horizontal(id="seating-bottom"):
             yield Static(id="seating-effect", markup=False)
             yield Static(LEGEND, id="seating-legend")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
         self.session_app.data_changed.subscribe(self, self._on_data_changed)
 
     async def on_screen_resume(self) -> None:
-        # Check-in may have changed while another area was shown: fit those people in now.
-        await self._attendance_changed()
+        # Check-in may have changed while another area was shown: fit those people in now. Changes made
+        # while hidden were drawn when they came, so a drawing still current is kept: f4 answers at once.
+        notes = self.fit_attendance()
+        if notes or self._drawn != self._drawing_of():
+            await self.reload()
+        if notes:
+            self._say("  ".join(notes))
+            self.session_app.changed(Topic.SEATING)
+
+    def _drawing_of(self) -> tuple[object, ...]:
+        """What the drawing shows, read from the store: the plan, who is here, the settings and rules."""
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            return (None,)
+        present = self.store.attendance.present_ids(meeting.id)
+        plan = self.store.seating.load(meeting.id)
+        return (meeting, plan, frozenset(present), settings_for(self.store, meeting))
 
     def _on_data_changed(self, topic: str) -> None:
         if topic in (Topic.ATTENDANCE, Topic.OUTSIDE):
@@ -178,6 +194,7 @@ class SeatingScreen(AreaScreen):
             self.settings, self.rules_in_force, self.context = SeatingSettings(), 0, None
         await self._redraw()
         self._show_stats(len(present))
+        self._drawn = (meeting, plan, frozenset(present), self.settings) if meeting and meeting.id else (None,)
 
     async def _redraw(self) -> None:
         focused = self._highlighted()
