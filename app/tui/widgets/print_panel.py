@@ -93,7 +93,7 @@ class PrintPanel(Vertical):
     DEFAULT_CSS = """
     PrintPanel {
         height: 1fr;
-        padding: 1 1 0 1;
+        padding: 0 1;
     }
     PrintPanel #print-choices {
         height: auto;
@@ -110,7 +110,6 @@ class PrintPanel(Vertical):
     }
     PrintPanel .print-row {
         height: 1;
-        margin: 0 0 1 0;
     }
     PrintPanel .print-label {
         width: 14;
@@ -125,7 +124,6 @@ class PrintPanel(Vertical):
     }
     PrintPanel #print-actions {
         height: auto;
-        padding: 1 0 0 0;
     }
     PrintPanel #print-actions Button {
         margin: 0 2 0 0;
@@ -133,12 +131,9 @@ class PrintPanel(Vertical):
     PrintPanel #print-open-when-done {
         margin: 1 0 0 0;
     }
-    PrintPanel #print-progress {
-        margin: 1 0 0 0;
-    }
     PrintPanel #print-results {
         height: 1fr;
-        padding: 1 0 0 0;
+        min-height: 4;
     }
     """
 
@@ -345,7 +340,7 @@ class PrintPanel(Vertical):
             jobs = [(document, self.options_for(document)) for document in documents]
         except TablesessionError as exc:
             self._lines = []
-            self._log(f"[b red]{exc}[/]")
+            self._log(f"✗ {exc}")
             return
         self.busy = True
         self.results = []
@@ -389,11 +384,11 @@ class PrintPanel(Vertical):
         result = event.result
         title = DOCUMENTS[result.document].title
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self._log(f"[green]✓[/] {title}: {result.path.name} ({pages})")
+        self._log(f"✓ {title}: {result.path.name} ({pages})")
 
     @on(DocumentFailed)
     def _failed(self, event: DocumentFailed) -> None:
-        self._log(f"[red]✗[/] {DOCUMENTS[event.document].title}: {event.reason}")
+        self._log(f"✗ {DOCUMENTS[event.document].title}: {event.reason}")
 
     @on(PrintFinished)
     def _finished(self, event: PrintFinished) -> None:
