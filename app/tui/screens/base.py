@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, cast
 
+from textual import events
+from textual.binding import ActiveBinding, Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -16,7 +19,28 @@ if TYPE_CHECKING:
     from app.tui.app import TableSessionApp
 
 
+# Below this width the footer cannot show every key with its words: the area keys go first, side by side
+# under one label, so moving between areas is always in view.
+WIDE_FOOTER = 160
+AREA_KEYS = Binding.Group("areas · f9 meeting")
+
+
 class AreaScreen(Screen[None]):
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        bindings = super().active_bindings
+        if self.size.width >= WIDE_FOOTER:
+            return bindings
+        areas = {
+            key: active._replace(binding=dataclasses.replace(active.binding, group=AREA_KEYS))
+            for key, active in bindings.items()
+            if (active.binding.id or "").startswith("area.") or active.binding.id == "app.pick_meeting"
+        }
+        return {**areas, **{key: active for key, active in bindings.items() if key not in areas}}
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.refresh_bindings()  # the footer follows the width (see active_bindings)
+
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
         """Never focus a widget that is on its way out.
 

@@ -127,7 +127,7 @@ class SeatingScreen(AreaScreen):
         with Horizontal(id="seating-bottom"):
             yield Static(id="seating-effect", markup=False)
             yield Static(LEGEND, id="seating-legend")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
