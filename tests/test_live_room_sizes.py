@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Select, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from app.tui.app import create_app
 from app.tui.areas import AREAS
+from app.tui.screens.print_export import PrintCommands, PrintExportScreen
+from sessions.exports import KINDS, ExportKind
 from sessions.models import Meeting
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
@@ -32,3 +36,26 @@ async def test_every_area_shows_every_area_key_whole_in_its_footer(
             }
             missing = [other.key for other in AREAS if other.key not in shown] + (["f9"] if "f9" not in shown else [])
             assert not missing, f"{area.title} at {size}: {missing} not in view"
+
+
+async def test_the_palette_lists_every_export_and_opens_the_export_tab_on_it(
+    store: Store, clock: FakeClock, meeting: Meeting
+) -> None:
+    async with create_app(store, clock).run_test(size=(120, 40)) as pilot:
+        app = pilot.app
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(app.screen, PrintExportScreen), "the print area")
+        screen = app.screen
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        palette = app.screen
+        await pilot.press(*"export: vcard")
+        commands = palette.query_one(CommandList)
+        await wait_until(pilot, lambda: commands.option_count > 0, "a hit")
+        assert str(commands.get_option_at_index(0).prompt).startswith("export: vcard")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is screen, "back in the print area")
+        assert screen.query_one(TabbedContent).active == "export-tab"
+        assert screen.query_one("#export-kind", Select).value == ExportKind.VCARD.value
+        for info in KINDS.values():  # every export is there to find
+            assert any(name == f"export: {info.title.lower()}" for name, _, _ in PrintCommands(screen)._commands())
