@@ -9,6 +9,7 @@ from textual.widgets._footer import FooterKey
 
 from app.tui.app import create_app
 from app.tui.areas import AREAS
+from app.tui.screens.import_dialog import ImportDialog
 from app.tui.screens.print_export import PrintCommands, PrintExportScreen
 from sessions.exports import KINDS, ExportKind
 from sessions.models import Meeting
@@ -59,3 +60,21 @@ async def test_the_palette_lists_every_export_and_opens_the_export_tab_on_it(
         assert screen.query_one("#export-kind", Select).value == ExportKind.VCARD.value
         for info in KINDS.values():  # every export is there to find
             assert any(name == f"export: {info.title.lower()}" for name, _, _ in PrintCommands(screen)._commands())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_no_footer_key_is_cut_and_hidden_ones_still_answer(
+    store: Store, clock: FakeClock, meeting: Meeting, size: tuple[int, int]
+) -> None:
+    async with create_app(store, clock).run_test(size=size) as pilot:
+        app = pilot.app
+        for area in AREAS:
+            await pilot.press(area.key)
+            await wait_until(pilot, lambda area=area: app.current_mode == area.mode, area.title)
+            await pilot.pause()
+            for key in app.screen.query(FooterKey):
+                assert key.region.right <= size[0], f"{area.title} at {size}: {key.key} {key.description} is cut"
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: app.current_mode == "checkin", "the door")
+        await pilot.press("ctrl+o")  # in the footer or not, the key works
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportDialog), "the import dialog")
