@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Select, TabbedContent
+from textual.widgets import Checkbox, Select, Static, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from app.tui.app import create_app
 from app.tui.areas import AREAS
 from app.tui.screens.import_dialog import ImportDialog
 from app.tui.screens.print_export import PrintCommands, PrintExportScreen
+from app.tui.screens.seating import SeatingScreen
+from app.tui.widgets.table_card import TableCard
 from sessions.exports import KINDS, ExportKind
-from sessions.models import Meeting
+from sessions.models import Meeting, Member
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 from tests.waiting import wait_until
@@ -78,3 +80,31 @@ async def test_no_footer_key_is_cut_and_hidden_ones_still_answer(
         await wait_until(pilot, lambda: app.current_mode == "checkin", "the door")
         await pilot.press("ctrl+o")  # in the footer or not, the key works
         await wait_until(pilot, lambda: isinstance(app.screen, ImportDialog), "the import dialog")
+
+
+async def test_the_seating_stats_line_and_the_print_options_are_whole_at_80x24(
+    store: Store, clock: FakeClock, meeting: Meeting
+) -> None:
+    assert meeting.id is not None
+    for number in range(30):
+        member = store.members.add(Member(first_name=f"Guest{number:02d}", last_name="Example"))
+        assert member.id is not None
+        store.attendance.register(meeting.id, member.id)
+        store.attendance.check_in(meeting.id, member.id, clock.now())
+    async with create_app(store, clock).run_test(size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, SeatingScreen), "the seating area")
+        await pilot.press("g")
+        await wait_until(pilot, lambda: bool(app.screen.query(TableCard)), "the plan")
+        await pilot.pause()
+        stats = app.screen.query_one("#seating-stats", Static)
+        text = str(stats.render())
+        assert "new pairs" in text
+        assert stats.region.height * stats.region.width >= len(text)  # wrapped onto lines it has, not cut
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(app.screen, PrintExportScreen), "the print area")
+        await pilot.pause()
+        box = app.screen.query_one("#print-registered", Checkbox)
+        assert box.region.right <= 80
+        assert box.region.width >= len("Everyone registered") + 3

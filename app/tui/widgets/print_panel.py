@@ -230,6 +230,8 @@ class PrintPanel(Vertical):
                 with Horizontal(classes="print-row"):
                     yield Label("Round starts", classes="print-label")
                     yield Input(placeholder="HH:MM", id="print-start", max_length=5, compact=True)
+                with Horizontal(classes="print-row"):
+                    yield Label("People", classes="print-label")
                     yield Checkbox("Everyone registered", id="print-registered", compact=True)
         with Horizontal(id="print-actions"):
             yield Button("Generate (g)", id="print-generate", variant="primary")
