@@ -24,6 +24,7 @@ from sessions.store.watch import ChangeWatch, checkpoint
 from sessions.timekeeping import Clock
 
 from .areas import AREAS
+from .opening import opening_mode
 from .screens.meeting_form import MeetingForm, next_meeting
 from .screens.meeting_picker import MeetingPicker
 from .topics import Topic
@@ -53,6 +54,8 @@ class TableSessionApp(App[None]):
 
     def __init__(self, store: Store, clock: Clock, *, meeting_id: int | None = None) -> None:
         super().__init__()
+        # Keys answer at once in the live room: no sliding tab underline or scrolling to wait for.
+        self.animation_level = "none"
         self.store = store
         self.clock = clock
         self.meeting: Meeting | None = (
@@ -93,7 +96,7 @@ class TableSessionApp(App[None]):
         self._keep_a_copy()
         self._put_on_the_clock()
         self.set_interval(OUTSIDE_CHECK_SECONDS, self.check_outside_changes)
-        self.switch_mode(AREAS[0].mode)
+        self.switch_mode(opening_mode(self.store, self.meeting, self.clock))
         if self.meeting is None:
             draft = next_meeting(self.store, self.clock.today())
             self.push_screen(MeetingForm(self.store, draft, title="Create your first meeting"), self._meeting_picked)

@@ -21,6 +21,16 @@ class SeatingPlans:
         """Replace the meeting's plan with `plan`, atomically."""
         created = plan.created_at or utc_now()
         with self._db.transaction() as connection:
+            # The room was seated when its first plan was made: a plan made again later (g again, a
+            # late arrival fitted in) must not move that moment, or everyone who came late stops being late.
+            before = connection.execute(
+                "SELECT created_at FROM seating_plans WHERE meeting_id = ? "
+                "AND EXISTS (SELECT 1 FROM rounds WHERE rounds.meeting_id = seating_plans.meeting_id)",
+                (plan.meeting_id,),
+            ).fetchone()
+            first = from_timestamp(before[0]) if before is not None and plan.rounds else None
+            if first is not None:
+                created = min(created, first)
             connection.execute("DELETE FROM seating_plans WHERE meeting_id = ?", (plan.meeting_id,))
             connection.execute(
                 "INSERT INTO seating_plans (meeting_id, seed, created_at) VALUES (?, ?, ?)",

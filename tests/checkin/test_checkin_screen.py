@@ -148,7 +148,7 @@ async def test_walk_in_is_one_key_and_the_card_can_be_skipped(
 ) -> None:
     app, pilot, topics = session
     await type_text(pilot, "Jordon Cohen")
-    await pilot.press("ctrl+n")
+    await pilot.press("ctrl+n", "n")  # not Jordan Cohen, offered first: a new person
     await pilot.pause()
     assert isinstance(app.screen, CardForm)
     walk_in = member_named(app.store, "Jordon Cohen")
@@ -256,7 +256,7 @@ async def test_merge_a_walk_in_into_the_registered_member(
 ) -> None:
     app, pilot, _ = session
     await type_text(pilot, "Jordon Cohen")
-    await pilot.press("ctrl+n")
+    await pilot.press("ctrl+n", "n")  # not Jordan Cohen, offered first: a new person
     await pilot.pause()
     await pilot.press("escape")
     await pilot.pause()
@@ -284,7 +284,7 @@ async def test_merge_a_walk_in_into_the_registered_member(
 async def test_merge_offered_from_the_card_form(session: tuple[TableSessionApp, Pilot[None], list[str]]) -> None:
     app, pilot, _ = session
     await type_text(pilot, "Jordon Cohen")
-    await pilot.press("ctrl+n")
+    await pilot.press("ctrl+n", "n")  # not Jordan Cohen, offered first: a new person
     await pilot.pause()
     form = app.screen
     assert isinstance(form, CardForm)

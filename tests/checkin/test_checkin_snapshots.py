@@ -61,7 +61,7 @@ def test_walk_in_card_form_flags_a_likely_duplicate(app: TableSessionApp, snap_c
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.press("f3")
         await search(pilot, "Jordon Cohen")
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n", "n")  # not Jordan Cohen, offered first: a new person
         await pilot.pause()
         email = pilot.app.screen.query_one("#card-email", Input)
         email.value = "jordon@"
@@ -74,7 +74,7 @@ def test_merge_dialog(app: TableSessionApp, snap_compare: SnapCompare) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.press("f3")
         await search(pilot, "Jordon Cohen")
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n", "n")  # not Jordan Cohen, offered first: a new person
         await pilot.pause()
         await pilot.press("escape")
         await search(pilot, "jordon")

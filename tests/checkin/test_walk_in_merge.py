@@ -70,7 +70,7 @@ async def test_walk_in_card_saved_then_merged_into_the_registered_member(
 
         # The walk-in, typed at the door as heard.
         await pilot.press(*"Jordon", "space", *"Cohen")
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n", "n")  # Jordan Cohen is offered first; n: a new person
         await wait_until(pilot, lambda: isinstance(app.screen, CardForm), "the walk-in's card")
         form = app.screen
         assert isinstance(form, CardForm)
@@ -164,7 +164,7 @@ async def test_walk_in_giving_a_registered_email_is_merged_from_the_card_form(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f3")
         await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the check-in area")
-        await pilot.press(*"Jordon", "space", *"Cohen", "ctrl+n")
+        await pilot.press(*"Jordon", "space", *"Cohen", "ctrl+n", "n")
         await wait_until(pilot, lambda: isinstance(app.screen, CardForm), "the walk-in's card")
         form = app.screen
         assert isinstance(form, CardForm)

@@ -11,7 +11,16 @@ from typing import Any
 
 from app.cli.context import CliContext
 
-from . import bench_checkin, bench_clock, bench_export, bench_print, bench_seating, bench_serve, bench_store
+from . import (
+    bench_checkin,
+    bench_clock,
+    bench_export,
+    bench_print,
+    bench_seating,
+    bench_serve,
+    bench_store,
+    bench_tui,
+)
 
 Benchmark = Callable[[argparse.Namespace, CliContext], dict[str, Any]]
 
@@ -43,6 +52,11 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
         "60 attendees checking themselves in from phones on loopback while the app runs (targets: each checked "
         "in once within a minute, response p95 < 300 ms, the app's keys p95 < 100 ms)",
         bench_serve.run,
+    ),
+    "tui": (
+        "key-to-screen latency on a 60-person meeting, median and worst of 5 runs (search keystroke, Enter, f4 "
+        "(target < 150 ms), ] (< 100 ms), g to the first plan (< 1 s), space on the clock)",
+        bench_tui.run,
     ),
     "print": (
         "200 tent cards, 200 badges and 30 tables x 3 rounds of sheets, from a cold start",

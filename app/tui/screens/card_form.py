@@ -28,6 +28,7 @@ PLACEHOLDERS = {
 }
 SHARED_WITH_ROW = {"target_companies": "↑ same switch"}
 SHARED, PRIVATE = "shared", "private"
+SHARING_HELP = "Tab: next field · ctrl+r: share the field or keep it private · ctrl+s: save"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,13 @@ class CardForm(ModalScreen[CardFormResult | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Skip", id="card_form.cancel", tooltip="close without saving"),
         Binding("ctrl+s", "save", "Save", id="card_form.save", tooltip="save the card"),
+        Binding(
+            "ctrl+r",
+            "toggle_sharing",
+            "Share/private",
+            id="card_form.sharing",
+            tooltip="share or keep private the field being typed in",
+        ),
     ]
 
     def __init__(
@@ -101,7 +109,10 @@ class CardForm(ModalScreen[CardFormResult | None]):
                         )
                         if row.shared is not None:
                             allowed = sharing.allows(row.shared)
-                            yield Switch(allowed, id=f"share-{row.shared.value}", animate=False)
+                            switch = Switch(allowed, id=f"share-{row.shared.value}", animate=False)
+                            # Off the Tab path: a space typed after Tab must never flip someone's sharing.
+                            switch.can_focus = False
+                            yield switch
                             yield Label(
                                 SHARED if allowed else PRIVATE,
                                 id=f"share-{row.shared.value}-label",
@@ -114,6 +125,7 @@ class CardForm(ModalScreen[CardFormResult | None]):
                     yield Label("Tags", classes="card-label")
                     for tag in Tag:
                         yield Checkbox(tag.value, member is not None and tag in member.tags, id=f"tag-{tag.value}")
+            yield Static(SHARING_HELP, id="card-form-note", markup=False)
             yield Vertical(id="card-form-duplicates")
             yield Static("", id="card-form-problems", markup=False)
             with Vertical(id="card-form-stale"):
@@ -156,6 +168,30 @@ class CardForm(ModalScreen[CardFormResult | None]):
         label = self.query_one(f"#{event.switch.id}-label", Label)
         label.update(SHARED if event.value else PRIVATE)
         label.set_class(not event.value, "-private")
+
+    def _sharing_of(self, field_key: str) -> SharedField | None:
+        """The switch that decides who sees the field `field_key` (target companies go with the roles)."""
+        keys = [row.key for row in CARD_FIELDS]
+        row = CARD_FIELDS[keys.index(field_key)]
+        if row.shared is None and field_key in SHARED_WITH_ROW:
+            row = CARD_FIELDS[keys.index(field_key) - 1]
+        return row.shared
+
+    def action_toggle_sharing(self) -> None:
+        focused = self.focused
+        note = self.query_one("#card-form-note", Static)
+        if not isinstance(focused, Input) or not str(focused.id).startswith("card-"):
+            note.update("Put the cursor in a field first: ctrl+r shares it or keeps it private.")
+            return
+        key = str(focused.id).removeprefix("card-")
+        label = next(row.label.rstrip("*") for row in CARD_FIELDS if row.key == key)
+        shared = self._sharing_of(key)
+        if shared is None:
+            note.update(f"{label} is never shared with other people; nothing to set.")
+            return
+        switch = self.query_one(f"#share-{shared.value}", Switch)
+        switch.value = not switch.value  # Switch.Changed records it as the person's own choice
+        note.update(f"{label}: {SHARED + ' with the group' if switch.value else PRIVATE} (ctrl+r again changes it).")
 
     @on(Input.Changed)
     def _validated(self, event: Input.Changed) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -16,8 +16,11 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from app.tui.screens.card_form import CardForm, CardFormResult, DuplicateHint
 from app.tui.screens.import_dialog import ImportDialog
 from app.tui.screens.merge_dialog import MergeCandidate, MergeChoice, MergeDialog
+from app.tui.screens.walk_in_dialog import LikelyMatch, WalkInChoice, WalkInDialog
 from app.tui.topics import Topic
+from app.tui.widgets import print_panel
 from app.tui.widgets.keyed_table import sync_rows
+from printables.jobs import PrintResult
 from sessions.checkin import (
     CheckinIndex,
     Status,
@@ -52,6 +55,7 @@ RESULT_COLUMNS = (
 ARRIVAL_COLUMNS = (("time", "In at", 5), ("name", "Name", 16), ("status", "Status", 10))
 RESULTS_SHOWN = 30
 DUPLICATE_FLAG = "dup"
+EMPTY_ENTER = "Type a name first: Enter checks in the highlighted match, never the top of the list."
 Change = Callable[[Meeting, int], Attendance]  # a toggle on one person's attendance
 
 
@@ -59,11 +63,16 @@ class CheckinCommands(Provider):
     """Palette commands of the check-in area."""
 
     COMMANDS: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("check-in: walk-in", "add what is typed as a new member, checked in", "walk_in"),
+        ("check-in: walk-in", "add what is typed as a new member (a likely match is offered first)", "walk_in"),
         ("check-in: undo last check-in", "take back the most recent check-in", "undo"),
         ("check-in: edit card", "edit the highlighted person's card", "edit_card"),
         ("check-in: merge duplicate", "merge the highlighted person with a likely duplicate", "merge"),
         ("check-in: import file", "import an Eventbrite, Meetup, Google Forms, LinkedIn or CSV export", "import_file"),
+        (
+            "check-in: print tent card and badge",
+            "print the highlighted person's tent card and badge now",
+            "print_person",
+        ),
         ("check-in: mark no-shows", "everyone registered who has not arrived becomes a no-show", "mark_no_shows"),
     )
 
@@ -103,6 +112,9 @@ class CheckinScreen(AreaScreen):
         Binding("ctrl+y", "no_show", "No-show", id="checkin.no_show", tooltip="mark or unmark a no-show"),
         Binding("ctrl+l", "left", "Left", id="checkin.left", tooltip="mark someone who went home early"),
         Binding("ctrl+o", "import_file", "Import", id="checkin.import", tooltip="import a registration export"),
+        Binding(
+            "ctrl+b", "print_person", "Print", id="checkin.print", tooltip="print the highlighted tent card and badge"
+        ),
         Binding("escape", "clear", "Clear", show=False, id="checkin.clear"),
         Binding("ctrl+r", "self_service", "Web", show=False, id="checkin.web", tooltip="self check-in pages on/off"),
     ]
@@ -333,10 +345,14 @@ class CheckinScreen(AreaScreen):
 
     @on(Input.Submitted, "#checkin-search")
     def _search_submitted(self) -> None:
+        typed = self.query_one("#checkin-search", Input).value.strip()
+        if not typed:
+            # The list under an empty box is everyone still expected: its top row is nobody in particular.
+            self._say(EMPTY_ENTER, problem=True)
+            return
         member_id = self._highlighted_result()
         if member_id is None:
-            typed = self.query_one("#checkin-search", Input).value.strip()
-            self._say(f"Nobody matches {typed!r}: ctrl+n adds them as a walk-in." if typed else "Type a name first.")
+            self._say(f"Nobody matches {typed!r}: ctrl+n adds them as a walk-in.", problem=True)
             return
         self.check_in_member(member_id)
 
@@ -446,6 +462,34 @@ class CheckinScreen(AreaScreen):
         self._publish(Topic.ATTENDANCE)
         self.refresh_view()
 
+    # -- one person's prints ------------------------------------------------------------------
+
+    def action_print_person(self) -> None:
+        meeting = self.meeting
+        member_id = self._highlighted()
+        if meeting is None or member_id is None:
+            self._say("Highlight someone first." if meeting else "There is no meeting yet.", problem=True)
+            return
+        name = self._members[member_id].full_name
+        self._say(f"Printing {name}'s tent card and badge ...")
+        self._make_person_prints(meeting, member_id, name)
+
+    @work(thread=True, exclusive=True, group="person-print")
+    def _make_person_prints(self, meeting: Meeting, member_id: int, name: str) -> None:
+        """In a worker: the PDFs take a moment, and the door keeps answering keys meanwhile."""
+        try:
+            results = print_panel.print_person(self.store, meeting, member_id, name)
+        except (TablesessionError, OSError) as exc:
+            self.app.call_from_thread(self._say, f"Cannot print {name}'s tent card and badge: {exc}", problem=True)
+            return
+        self.app.call_from_thread(self._person_printed, name, results)
+
+    def _person_printed(self, name: str, results: list[PrintResult]) -> None:
+        paths = [result.path for result in results]
+        files = " and ".join(path.name for path in paths)
+        opened = "" if print_panel.open_paths(paths) else " (no PDF viewer here: open them from the folder)"
+        self._say(f"Printed {name}'s tent card and badge: {files} in {paths[0].parent}{opened}")
+
     # -- walk-ins and cards ------------------------------------------------------------------
 
     def _email_owner(self, email: str, own_id: int | None) -> Member | None:
@@ -479,7 +523,44 @@ class CheckinScreen(AreaScreen):
             self.app.push_screen(self._card_form(None, "New walk-in (checked in when saved)"), self._new_walk_in_saved)
             return
         try:
-            result = add_walk_in(self.store, meeting, walk_in_member(typed), self.clock.now())
+            candidate = walk_in_member(typed)
+        except TablesessionError as exc:
+            self._say(str(exc), problem=True)
+            return
+        matches = self._likely_matches(candidate)
+        if not matches:
+            self._add_walk_in(candidate)
+            return
+
+        def chosen(choice: WalkInChoice | None) -> None:
+            if choice is None:
+                self._say(f"Nobody added: {candidate.full_name} was not confirmed as a new person.")
+            elif choice.member_id is None:
+                self._add_walk_in(candidate)
+            else:
+                self.check_in_member(choice.member_id)
+
+        self.app.push_screen(WalkInDialog(candidate.full_name, matches), chosen)
+
+    def _likely_matches(self, candidate: Member) -> list[LikelyMatch]:
+        """Who the typed walk-in may already be: those expected tonight first, then the rest by name."""
+        if self._finder is None:
+            self._finder = DuplicateFinder(self._members.values())
+        found = [f for f in self._finder.find(candidate) if f.member_id in self._members]
+
+        def order(member_id: int) -> tuple[int, tuple[str, str]]:
+            expected = status_of(self._attendance.get(member_id), self._seated_at) is Status.REGISTERED
+            return (0 if expected else 1, self._members[member_id].sort_key)
+
+        found.sort(key=lambda f: order(f.member_id))
+        return [LikelyMatch(self._members[f.member_id], f.reason, self._status_text(f.member_id)) for f in found]
+
+    def _add_walk_in(self, candidate: Member) -> None:
+        meeting = self.meeting
+        if meeting is None or not self._meeting_or_say():
+            return
+        try:
+            result = add_walk_in(self.store, meeting, candidate, self.clock.now())
         except TablesessionError as exc:
             self._say(str(exc), problem=True)
             return

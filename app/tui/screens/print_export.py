@@ -7,12 +7,13 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.widgets import Footer, Header, SelectionList, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Select, SelectionList, TabbedContent, TabPane
 
 from app.tui.topics import Topic
 from app.tui.widgets.export_panel import ExportPanel
 from app.tui.widgets.print_panel import PrintPanel
 from printables.jobs import DOCUMENTS, Document
+from sessions.exports import KINDS, ExportKind
 
 from .base import AreaScreen
 
@@ -29,6 +30,15 @@ class PrintCommands(Provider):
         ]
         for document, info in DOCUMENTS.items():
             commands.append((f"print: {info.title.lower()}", partial(screen.generate_only, document), info.help))
+        for kind, kind_info in KINDS.items():
+            commands.append(
+                (
+                    f"export: {kind_info.title.lower()}",
+                    partial(screen.choose_export, kind),
+                    f"{kind_info.help} (the Export tab opens on it; ctrl+e writes it)",
+                )
+            )
+        commands.append(("export: write the chosen export", screen.export, "write the export chosen in the Export tab"))
         return commands
 
     async def discover(self) -> Hits:
@@ -64,6 +74,16 @@ class PrintExportScreen(AreaScreen):
             panel.set_meeting(self.meeting)
         elif topic in (Topic.SEATING, Topic.OUTSIDE):
             panel.refresh_rounds()
+
+    def choose_export(self, kind: ExportKind) -> None:
+        """Show the Export tab with `kind` chosen (from the command palette); nothing is written yet."""
+        self.query_one(TabbedContent).active = "export-tab"
+        self.query_one("#export-kind", Select).value = kind.value
+        self.query_one("#export-kind", Select).focus()
+
+    def export(self) -> None:
+        self.query_one(TabbedContent).active = "export-tab"
+        self.query_one(ExportPanel).action_export()
 
     def generate(self) -> None:
         self.query_one(PrintPanel).action_generate()

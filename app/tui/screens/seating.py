@@ -112,6 +112,8 @@ class SeatingScreen(AreaScreen):
         self.rules_in_force = 0
         self.active_round = 1
         self.picked: tuple[int, int] | None = None  # (round, member id)
+        self._pick_summary = ""  # the best move and swap for the person picked
+        self._drawn: tuple[object, ...] | None = None  # what the drawing shows (see _drawing_of)
         self.planning = False
         # A dialog closing resumes the screen (which reloads) while its result reloads too: one at a time.
         self._reloading = asyncio.Lock()
@@ -132,8 +134,23 @@ class SeatingScreen(AreaScreen):
         self.session_app.data_changed.subscribe(self, self._on_data_changed)
 
     async def on_screen_resume(self) -> None:
-        # Check-in may have changed while another area was shown: fit those people in now.
-        await self._attendance_changed()
+        # Check-in may have changed while another area was shown: fit those people in now. Changes made
+        # while hidden were drawn when they came, so a drawing still current is kept: f4 answers at once.
+        notes = self.fit_attendance()
+        if notes or self._drawn != self._drawing_of():
+            await self.reload()
+        if notes:
+            self._say("  ".join(notes))
+            self.session_app.changed(Topic.SEATING)
+
+    def _drawing_of(self) -> tuple[object, ...]:
+        """What the drawing shows, read from the store: the plan, who is here, the settings and rules."""
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            return (None,)
+        present = self.store.attendance.present_ids(meeting.id)
+        plan = self.store.seating.load(meeting.id)
+        return (meeting, plan, frozenset(present), settings_for(self.store, meeting))
 
     def _on_data_changed(self, topic: str) -> None:
         if topic in (Topic.ATTENDANCE, Topic.OUTSIDE):
@@ -177,6 +194,7 @@ class SeatingScreen(AreaScreen):
             self.settings, self.rules_in_force, self.context = SeatingSettings(), 0, None
         await self._redraw()
         self._show_stats(len(present))
+        self._drawn = (meeting, plan, frozenset(present), self.settings) if meeting and meeting.id else (None,)
 
     async def _redraw(self) -> None:
         focused = self._highlighted()
@@ -379,7 +397,42 @@ class SeatingScreen(AreaScreen):
             return
         self.picked = (card.round_number, member)
         await self._redraw()
-        self._say(f"Picked {self._person(member)}: highlight someone and press s to swap, or t to move to that table.")
+        best = self._best_changes(card.round_number, member)
+        self._pick_summary = (
+            f"Picked {self._person(member)}: {best or 'no other table in this round'}. "
+            "Highlight someone and press s to swap, or t to move to that table."
+        )
+        self._say(self._pick_summary)
+
+    def _best_changes(self, round_number: int, picked: int) -> str:
+        """The best move and the best swap for the person just picked, so the effect shows before any key.
+        Every table and seat of the round is tried: about 60 quick scores at 60 people."""
+        if self.plan is None or self.context is None:
+            return ""
+        round_ = self.plan.round(round_number)
+        own = round_.table_of(picked)
+        tried: dict[str, list[tuple[float, str]]] = {"move": [], "swap": []}
+        for table in round_.tables:
+            if own is not None and table.label == own.label:
+                continue
+            changes = [ManualChange(round=round_number, kind="move", member_id=picked, to_table=table.label)]
+            changes += [
+                ManualChange(round=round_number, kind="swap", member_id=picked, other_member_id=seat.member_id)
+                for seat in table.seats
+            ]
+            for change in changes:
+                try:
+                    effect = score_change(self.plan, self.context, change)
+                except TablesessionError:
+                    continue  # a full table takes no move
+                what = (
+                    f"move to table {table.label}"
+                    if change.kind == "move"
+                    else f"swap with {self._person(change.other_member_id or 0)} (table {table.label})"
+                )
+                tried[change.kind].append((effect.cost_after - effect.cost_before, f"{what}: {effect.describe()}"))
+        best = [f"best {min(options)[1]}" for options in tried.values() if options]
+        return "; ".join(best)
 
     async def action_cancel_pick(self) -> None:
         if self.picked is not None:
@@ -413,7 +466,8 @@ class SeatingScreen(AreaScreen):
                 effects.append(f"{label}: {exc}")
                 continue
             effects.append(f"{label}: {effect.describe()}")
-        self._say(f"{self._person(self.picked[1])}  ->  " + "   |   ".join(effects) if effects else "")
+        # Nothing to do from here (the picked person's own table): the best move and swap stay in view.
+        self._say(f"{self._person(self.picked[1])}  ->  " + "   |   ".join(effects) if effects else self._pick_summary)
 
     async def action_swap(self) -> None:
         await self._make("swap")

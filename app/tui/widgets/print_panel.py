@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.worker import get_current_worker
 
-from app.cli.paths import default_output_folder
+from app.cli.paths import default_output_folder, folder_slug
 from app.tui.widgets.toggle_list import ToggleList
 from printables.geometry import Paper
 from printables.jobs import DOCUMENTS, Document, PrintOptions, PrintResult, print_document
@@ -70,13 +70,30 @@ def stock_choices(kind: StockKind, paper: Paper) -> list[tuple[str, str]]:
     return choices
 
 
+PERSON_DOCUMENTS = (Document.TENTS, Document.BADGES)  # what a walk-in needs on the spot
+
+
+def print_person(store: Store, meeting: Meeting, member_id: int, name: str) -> list[PrintResult]:
+    """One person's tent card and badge on plain paper, in the meeting's print folder, named after them
+    (never over the whole room's file). Raises TablesessionError; safe in a worker thread."""
+    folder = default_output_folder(store, meeting)
+    options = PrintOptions(member_ids=(member_id,))
+    who = folder_slug(name, fallback=f"member-{member_id}")
+    return [
+        print_document(
+            store, meeting, document, options, output=folder / f"{meeting.date.isoformat()}-{document.value}-{who}.pdf"
+        )
+        for document in PERSON_DOCUMENTS
+    ]
+
+
 class PrintPanel(Vertical):
     """The print tab: pick documents and options, press Generate (g), open the PDFs (o)."""
 
     DEFAULT_CSS = """
     PrintPanel {
         height: 1fr;
-        padding: 1 1 0 1;
+        padding: 0 1;
     }
     PrintPanel #print-choices {
         height: auto;
@@ -93,7 +110,6 @@ class PrintPanel(Vertical):
     }
     PrintPanel .print-row {
         height: 1;
-        margin: 0 0 1 0;
     }
     PrintPanel .print-label {
         width: 14;
@@ -108,7 +124,6 @@ class PrintPanel(Vertical):
     }
     PrintPanel #print-actions {
         height: auto;
-        padding: 1 0 0 0;
     }
     PrintPanel #print-actions Button {
         margin: 0 2 0 0;
@@ -116,12 +131,9 @@ class PrintPanel(Vertical):
     PrintPanel #print-open-when-done {
         margin: 1 0 0 0;
     }
-    PrintPanel #print-progress {
-        margin: 1 0 0 0;
-    }
     PrintPanel #print-results {
         height: 1fr;
-        padding: 1 0 0 0;
+        min-height: 4;
     }
     """
 
@@ -183,8 +195,6 @@ class PrintPanel(Vertical):
                 with Horizontal(classes="print-row"):
                     yield Label("Round", classes="print-label")
                     yield Select[str]([("All rounds", ALL_ROUNDS)], allow_blank=False, compact=True, id="print-round")
-                    # Tents and badges: each person's round-1 table, under their name.
-                    yield Checkbox("Table on tents", id="print-table-number", compact=True)
                 with Horizontal(classes="print-row"):
                     yield Label("Paper", classes="print-label")
                     yield Select[str](
@@ -220,7 +230,13 @@ class PrintPanel(Vertical):
                 with Horizontal(classes="print-row"):
                     yield Label("Round starts", classes="print-label")
                     yield Input(placeholder="HH:MM", id="print-start", max_length=5, compact=True)
+                with Horizontal(classes="print-row"):
+                    yield Label("People", classes="print-label")
                     yield Checkbox("Everyone registered", id="print-registered", compact=True)
+                with Horizontal(classes="print-row"):
+                    # Tents and badges: each person's round-1 table, under their name.
+                    yield Label("Tents, badges", classes="print-label")
+                    yield Checkbox("Round-1 table", id="print-table-number", compact=True)
         with Horizontal(id="print-actions"):
             yield Button("Generate (g)", id="print-generate", variant="primary")
             yield Button("Open PDFs (o)", id="print-open", disabled=True)
@@ -332,7 +348,7 @@ class PrintPanel(Vertical):
             jobs = [(document, self.options_for(document)) for document in documents]
         except TablesessionError as exc:
             self._lines = []
-            self._log(f"[b red]{exc}[/]")
+            self._log(f"✗ {exc}")
             return
         self.busy = True
         self.results = []
@@ -376,13 +392,13 @@ class PrintPanel(Vertical):
         result = event.result
         title = DOCUMENTS[result.document].title
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        self._log(f"[green]✓[/] {title}: {result.path.name} ({pages})")
+        self._log(f"✓ {title}: {result.path.name} ({pages})")
         for warning in result.warnings:
             self._log(f"! {warning}")
 
     @on(DocumentFailed)
     def _failed(self, event: DocumentFailed) -> None:
-        self._log(f"[red]✗[/] {DOCUMENTS[event.document].title}: {event.reason}")
+        self._log(f"✗ {DOCUMENTS[event.document].title}: {event.reason}")
 
     @on(PrintFinished)
     def _finished(self, event: PrintFinished) -> None:

@@ -1,0 +1,14 @@
+"""`tablesession bench tui`: key-to-screen latency of the main keys on a 60-person meeting, from Pilot."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.context import CliContext
+
+
+def run(args: argparse.Namespace, context: CliContext) -> dict[str, Any]:
+    from app.tui.key_bench import key_latencies  # textual only when this bench runs
+
+    return dict(key_latencies())
