@@ -10,7 +10,7 @@ import random
 import unicodedata
 from dataclasses import dataclass
 
-from .models import Group, Meeting, Member, Round, SeatingPlan, Sharing, Tag
+from .models import Group, Meeting, Member, OwnCard, Round, SeatingPlan, Sharing, Tag
 from .seating import Person, SeatingRequest, TablePolicy, solve
 from .store import Store
 
@@ -200,6 +200,7 @@ def _member(index: int, rng: random.Random) -> Member:
         linkedin=f"https://www.linkedin.com/in/{ascii_handle}-{index}",
         tags=frozenset(tags),
         sharing=sharing,
+        own_card=OwnCard(wanted=index % 3 == 1),  # about a third ask for a sheet of business cards
     )
 
 

@@ -150,13 +150,17 @@ async def test_a_whole_meeting_survives_a_restart(
 
     # Every printed document, read back: each PDF names the people it is for.
     with Store.opened(db, readonly=True) as reader:
-        someone_seated = reader.members.get(next(iter(plan_at_quit.rounds[0].tables[0].member_ids))).first_name
+        seated_id = next(iter(plan_at_quit.rounds[0].tables[0].member_ids))
+        someone_seated = reader.members.get(seated_id).first_name
+    someone_seated_id = str(seated_id)
+    # The seated person asks for business cards of their own, as people do at the door.
+    cli(clock, db, "card", someone_seated_id, "--business-cards")
     for kind in DOCUMENTS:
         pdf = tmp_path / f"{kind}.pdf"
         cli(clock, db, "print", kind, "-o", str(pdf))
         text = "".join(page_texts(pdf.read_bytes()))
         assert text.strip(), kind
-        if kind in ("tents", "sheets", "door"):
+        if kind in ("tents", "sheets", "door", "cards"):
             assert someone_seated in text, kind
 
     # After the meeting: every export, from the command line.
