@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Label, Switch
+from textual.widgets import Checkbox, Input, Label, Switch
 
 from app.tui.app import TableSessionApp
 from app.tui.screens.card_form import CardForm
@@ -61,3 +61,17 @@ async def test_typing_spaces_never_flips_sharing_and_ctrl_r_sets_it_visibly(
     saved = app.store.members.get(ruth.id or 0)
     assert saved.sharing.email is not was
     assert saved.sharing.chosen == {SharedField.EMAIL}  # only the switch changed is her own choice
+
+
+async def test_business_cards_are_asked_for_on_the_card(
+    session: tuple[TableSessionApp, Pilot[None], list[str]],
+) -> None:
+    app, pilot, _ = session
+    ruth = member_named(app.store, "Ruth Kowalski")
+    assert not ruth.own_card.wanted
+    form = await open_card(pilot, app, "Ruth Kowalski")
+    form.query_one("#card-own-cards", Checkbox).value = True
+    await pilot.press("ctrl+s")
+    await wait_until(pilot, lambda: isinstance(app.screen, CheckinScreen), "the card saved")
+    assert member_named(app.store, "Ruth Kowalski").own_card.wanted
+    assert member_named(app.store, "Ruth Kowalski").sharing == ruth.sharing  # a separate choice

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static, Switch
 
 from app.tui.validators import CardFieldCheck
-from sessions.models import Member, SharedField, Sharing, Tag
+from sessions.models import Member, OwnCard, SharedField, Sharing, Tag
 from sessions.roster.card_fields import CARD_FIELDS, CardError, CardField, edited_card
 
 PLACEHOLDERS = {
@@ -125,6 +125,9 @@ class CardForm(ModalScreen[CardFormResult | None]):
                     yield Label("Tags", classes="card-label")
                     for tag in Tag:
                         yield Checkbox(tag.value, member is not None and tag in member.tags, id=f"tag-{tag.value}")
+                    # Their own business cards: 'print cards' makes a sheet for those who asked.
+                    wanted = member is not None and member.own_card.wanted
+                    yield Checkbox("business cards", wanted, id="card-own-cards")
             yield Static(SHARING_HELP, id="card-form-note", markup=False)
             yield Vertical(id="card-form-duplicates")
             yield Static("", id="card-form-problems", markup=False)
@@ -211,9 +214,16 @@ class CardForm(ModalScreen[CardFormResult | None]):
             if row.shared is not None
         }
         tags = frozenset(tag for tag in Tag if self.query_one(f"#tag-{tag.value}", Checkbox).value)
+        own = self._member.own_card if self._member is not None else OwnCard()
+        own = own.model_copy(update={"wanted": self.query_one("#card-own-cards", Checkbox).value})
         try:
             member = edited_card(
-                self._member, typed, choices, region=self._region, chosen=self._touched, extra={"tags": tags}
+                self._member,
+                typed,
+                choices,
+                region=self._region,
+                chosen=self._touched,
+                extra={"tags": tags, "own_card": own},
             )
         except CardError as exc:
             return None, [str(exc)]
