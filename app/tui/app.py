@@ -63,6 +63,8 @@ class TableSessionApp(App[None]):
         )
         # Areas subscribe to this and refresh what a change elsewhere touched (topic: a Topic value).
         self.data_changed: Signal[str] = Signal(self, "data-changed")
+        # Members who checked themselves in from their phones while the app ran: Check-in marks them.
+        self.phone_check_ins: set[int] = set()
         self._watch = ChangeWatch(store.db)
         self._checkpoint_timer: Timer | None = None
 

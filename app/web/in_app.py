@@ -94,6 +94,8 @@ def toggle_self_service(
         waiting.append(Topic.MEMBERS if change is Change.MEMBERS else Topic.ATTENDANCE)
 
     def arrived(member: Member, new_card: bool) -> None:
+        if member.id is not None:
+            app.phone_check_ins.add(member.id)
         app.notify(_arrival_note(app, member, new_card), title="Self check-in", timeout=8)
 
     server = SelfServiceServer(

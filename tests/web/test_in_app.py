@@ -59,6 +59,11 @@ async def test_a_key_in_check_in_serves_the_pages_on_the_apps_loop(
         await wait_until(
             pilot, lambda: any("Jordan" in str(arrivals.get_row_at(i)) for i in range(arrivals.row_count)), "arrival"
         )
+        # Marked as a self check-in in the area's list, so the door knows who came in by phone.
+        jordan = next(
+            str(arrivals.get_row_at(i)) for i in range(arrivals.row_count) if "Jordan" in str(arrivals.get_row_at(i))
+        )
+        assert "in by phone" in jordan
         notes = [n.message for n in app._notifications]
         assert any("Jordan Cohen checked in from their phone" in note for note in notes)
 

@@ -52,7 +52,13 @@ RESULT_COLUMNS = (
     ("status", "Status", 14),
     ("flag", "", 3),
 )
-ARRIVAL_COLUMNS = (("time", "In at", 5), ("name", "Name", 16), ("status", "Status", 10))
+ARRIVAL_COLUMNS = (("time", "In at", 5), ("name", "Name", 16), ("status", "Status", 12))
+# Check-ins made on the attendee's own phone, as the lists show them.
+PHONE_STATUS = {
+    Status.CHECKED_IN.value: "in by phone",
+    Status.WALK_IN.value: "new by phone",
+    Status.LATE.value: "late, phone",
+}
 RESULTS_SHOWN = 30
 DUPLICATE_FLAG = "dup"
 EMPTY_ENTER = "Type a name first: Enter checks in the highlighted match, never the top of the list."
@@ -255,6 +261,16 @@ class CheckinScreen(AreaScreen):
             return f"{status.value} {attendance.checked_in_at.astimezone().strftime('%H:%M')}"
         return status.value
 
+    def _status_shown(self, member_id: int) -> str:
+        """The status in the lists; a check-in made on the attendee's own phone says so."""
+        attendance = self._attendance.get(member_id)
+        status = status_of(attendance, self._seated_at).value
+        by_phone = attendance is not None and attendance.checked_in and member_id in self.session_app.phone_check_ins
+        if not by_phone:
+            return status
+        # Short enough for the narrow arrivals column.
+        return PHONE_STATUS.get(status, f"{status} by phone")
+
     def _result_ids(self) -> list[int]:
         query = self.query_one("#checkin-search", Input).value
         registered = {mid for mid, a in self._attendance.items() if a.registered}
@@ -278,7 +294,7 @@ class CheckinScreen(AreaScreen):
                 member.full_name,
                 member.current_employer or "",
                 member.email or "",
-                status_of(self._attendance.get(member_id), self._seated_at).value,
+                self._status_shown(member_id),
                 flag,
             )
         sync_rows(self.query_one("#checkin-results", DataTable), rows, [key for key, _, _ in RESULT_COLUMNS])
@@ -293,7 +309,7 @@ class CheckinScreen(AreaScreen):
             str(a.member_id): (
                 a.checked_in_at.astimezone().strftime("%H:%M") if a.checked_in_at else "",
                 self._members[a.member_id].full_name,
-                status_of(a, self._seated_at).value,
+                self._status_shown(a.member_id),
             )
             for a in arrived
         }
