@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -14,7 +15,7 @@ import pytest
 
 from app.cli.main import main
 from sessions.models import Meeting, Member
-from sessions.store import ControllerBusyError, ControllerLock, Store, list_backups, restore_backup
+from sessions.store import BUSY_TIMEOUT_ENV, ControllerBusyError, ControllerLock, Store, list_backups, restore_backup
 from sessions.store.backups import Backups
 from sessions.timekeeping import FakeClock
 from tests.conftest import MEETING_DAY
@@ -149,3 +150,27 @@ def test_the_demo_is_not_reset_under_a_running_app(
     assert "Added Live" in names(db)
     assert main(["demo", "--no-open", "--db", str(db)], clock=clock) == 0  # reset once the app is closed
     assert "Added Live" not in names(db)
+
+
+def test_restore_onto_a_file_another_program_is_writing_says_so_and_changes_nothing(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(BUSY_TIMEOUT_ENV, "0.2")
+    db = tmp_path / "g.sqlite3"
+    with Store.opened(db) as store:
+        store.members.add(Member(first_name="Ana", last_name="Kept"))
+    assert main(["backup", "--db", str(db)], clock=clock) == 0
+    copy = Path(capsys.readouterr().out.strip().removeprefix("backed up to "))
+    with Store.opened(db) as store:
+        store.members.add(Member(first_name="Bo", last_name="Later"))
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another program in the middle of a change
+    try:
+        assert main(["restore", str(copy), "--db", str(db)], clock=clock) == 2
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    err = capsys.readouterr().err
+    assert "another program is using the group file" in err
+    assert "Traceback" not in err
+    assert names(db) == ["Ana Kept", "Bo Later"]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .backups import Backups
 from .database import Database, create_private_file
+from .errors import DatabaseError
+from .faults import busy_timeout, translate
 from .lock import ControllerLock
 
 
@@ -32,12 +34,21 @@ def restore_backup(backup_path: Path, database_path: Path, now: dt.datetime) -> 
         if not database_path.exists():
             # sqlite3 would create it world-readable; it is about to hold everyone's contact details.
             create_private_file(database_path)
-        source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            with contextlib.closing(sqlite3.connect(database_path)) as target:
-                source.backup(target)
-        finally:
-            source.close()
+            source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout())
+            try:
+                with contextlib.closing(sqlite3.connect(database_path, timeout=busy_timeout())) as target:
+                    # sqlite3's backup retries a busy file forever: ask for the write lock first, so another
+                    # program's change gets the usual wait and then plain words instead of a hang.
+                    target.execute("BEGIN IMMEDIATE")
+                    target.execute("ROLLBACK")
+                    source.backup(target)
+            finally:
+                source.close()
+        except sqlite3.Error as exc:
+            # Busy, full or read-only in the same plain words as every other change to the file.
+            plain = translate(exc, database_path) or DatabaseError(database_path, f"could not be restored ({exc})")
+            raise plain from exc
     # Opening once brings an older backup up to the current schema (with its own copy first).
     Database.open(database_path).close()
     return safety
