@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from sessions.errors import NotFoundError, TablesessionError
+from sessions.errors import ConflictError, NotFoundError, TablesessionError
 from sessions.models import Meeting
 
 from .codec import to_timestamp, utc_now
@@ -73,6 +73,15 @@ class Meetings:
     def on(self, day: dt.date) -> list[Meeting]:
         rows = self._db.query("SELECT * FROM meetings WHERE date = ? ORDER BY id", (day.isoformat(),))
         return [_meeting_from_row(r) for r in rows]
+
+    def check_date_free(self, meeting: Meeting) -> None:
+        """Raise ConflictError when another meeting is on `meeting`'s date: the facilitator's commands and
+        forms keep one meeting a day, so 'the meeting of 2026-11-24' always means one."""
+        others = [m for m in self.on(meeting.date) if m.id != meeting.id]
+        if others:
+            raise ConflictError(
+                f"there is already a meeting on {meeting.date.isoformat()} (id {others[0].id}): {others[0].label}"
+            )
 
     def current(self, today: dt.date) -> Meeting | None:
         """Today's meeting, else the latest one (a facilitator preparing next week sees next week)."""

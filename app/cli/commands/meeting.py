@@ -7,7 +7,7 @@ import datetime as dt
 
 from app.cli.context import CliContext
 from app.cli.table import render_table
-from sessions.errors import ConflictError, TablesessionError
+from sessions.errors import TablesessionError
 from sessions.models import Meeting, clock_time, parse_clock_time
 from sessions.seating.rules import settings_for, settings_text
 from sessions.store import Store
@@ -73,21 +73,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_new(args: argparse.Namespace, context: CliContext) -> int:
     store = context.store()
     day = args.date or context.clock.today()
-    existing = store.meetings.on(day)
-    if existing:
-        raise ConflictError(f"there is already a meeting on {day.isoformat()} (id {existing[0].id})")
-    meeting = store.meetings.add(
-        Meeting(
-            date=day,
-            title=args.title,
-            venue=args.venue,
-            table_min=args.table_min,
-            table_max=args.table_max,
-            turn_seconds=args.turn,
-            warning_seconds=args.warning,
-            changeover_seconds=args.changeover,
-        )
+    meeting = Meeting(
+        date=day,
+        title=args.title,
+        venue=args.venue,
+        table_min=args.table_min,
+        table_max=args.table_max,
+        turn_seconds=args.turn,
+        warning_seconds=args.warning,
+        changeover_seconds=args.changeover,
     )
+    store.meetings.check_date_free(meeting)
+    meeting = store.meetings.add(meeting)
     context.print(f"created meeting {meeting.id}: {meeting.label}")
     return 0
 

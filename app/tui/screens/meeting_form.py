@@ -129,9 +129,7 @@ class MeetingForm(ModalScreen[int | None]):
 
     def _save(self) -> Meeting:
         meeting = self._meeting()
-        clash = [m for m in self._store.meetings.on(meeting.date) if m.id != meeting.id]
-        if clash:
-            raise TablesessionError(f"there is already a meeting on {meeting.date.isoformat()}: {clash[0].label}")
+        self._store.meetings.check_date_free(meeting)
         if meeting.id is None:
             return self._store.meetings.add(meeting)
         return self._store.meetings.update(meeting)
