@@ -22,6 +22,9 @@ SHAKE_AFTER = 150  # steps without a new best before random trades
 RESTORE_AFTER_SHAKES = 6  # shakes without a new best before going back to the best plan
 
 Progress = Callable[[float, float], None]  # (share of the budget used, best cost so far)
+# A better plan than the last one taken: the caller may show it while the search goes on. It answers
+# whether it took the plan (it may take at most a few a second; an unneeded one is offered again later).
+Better = Callable[[Assignment, float], bool]
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class SearchLimits:
     patience: int  # steps without a new best before giving up
     max_steps: int = 1_000_000
     began: float | None = None  # when the whole solve began, so progress runs on across restarts
+    stop: Callable[[], bool] | None = None  # asked every few steps: True ends the search with its best so far
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,12 @@ def tabu_search(
     limits: SearchLimits,
     *,
     progress: Progress | None = None,
+    better: Better | None = None,
     now: Callable[[], float] = time.monotonic,
 ) -> tuple[SearchOutcome, Assignment]:
-    """Improve `state` in the given rounds; returns the outcome and the best assignment seen."""
+    """Improve `state` in the given rounds; returns the outcome and the best assignment seen.
+
+    `better`, when given, is offered each new best as the search finds it (at most every 32 steps)."""
     bound = state.lower_bound()
     best_cost = state.cost
     best = state.snapshot()
@@ -116,14 +123,17 @@ def tabu_search(
     started = now() if limits.began is None else limits.began
     total_time = max(limits.deadline - started, EPSILON)
     timed_out = False
+    offered = best_cost
     while best_cost > bound + EPSILON and step < limits.max_steps and since_best < limits.patience:
         if step % 32 == 0:
             moment = now()
-            if moment >= limits.deadline:
+            if moment >= limits.deadline or (limits.stop is not None and limits.stop()):
                 timed_out = True
                 break
             if progress is not None:
                 progress(min(1.0, (moment - started) / total_time), best_cost)
+            if better is not None and best_cost < offered - EPSILON and better(best, best_cost):
+                offered = best_cost
         step += 1
         since_best += 1
         candidates = conflicted(state, rounds)

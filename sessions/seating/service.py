@@ -3,8 +3,10 @@ people arrive late or leave."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sessions.checkin.first_time import as_at_meeting
-from sessions.errors import NotFoundError
+from sessions.errors import NotFoundError, TablesessionError
 from sessions.models import DEFAULT_ROUNDS, Meeting, SeatingPlan
 from sessions.seating.live import LiveChange, remove_member, seat_late_arrival
 from sessions.seating.options import SeatingOptions
@@ -12,12 +14,13 @@ from sessions.seating.request import Person, SeatingRequest
 from sessions.seating.rules import effective_options, meeting_id_of
 from sessions.seating.scoring import SeatingContext
 from sessions.seating.search import Progress
-from sessions.seating.solver import SeatingResult, solve
+from sessions.seating.solver import PlanReport, SeatingResult, solve
 from sessions.store import Store
 from sessions.timekeeping import Clock
 
 __all__ = [
     "DEFAULT_ROUNDS",
+    "PlanChangedError",
     "SeatingOptions",
     "arrive_late",
     "leave",
@@ -54,11 +57,18 @@ def plan_meeting(
     progress: Progress | None = None,
     *,
     remember: bool = False,
+    report: PlanReport | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> SeatingResult:
     """Seat the members checked in, keep rounds already locked, save the plan and return it.
 
     `options` None seats by the meeting's stored settings and rules. With `remember`, the settings
     in `options` become the meeting's, saved together with the plan.
+
+    With `report`, a first complete plan is saved and reported at once and each better one after it,
+    while the search goes on (see `solve`). Each is saved only while the stored plan is still the one
+    saved before it: a change made meanwhile (a swap, a late arrival, another window) ends the planning
+    with PlanChangedError and is kept.
     """
     meeting_id = meeting_id_of(meeting)
     options = options or effective_options(store, meeting)
@@ -80,12 +90,49 @@ def plan_meeting(
         time_limit=options.time_limit,
         locked=kept,
     )
-    result = solve(request, progress=progress, now=clock.monotonic)
-    with store.transaction():
-        saved = store.seating.save(result.plan.model_copy(update={"created_at": clock.now()}))
-        if remember:
-            store.seating_settings.save(meeting_id, options.settings())
-    return _with_plan(result, saved)
+    saving = _PlanSaving(store, meeting_id, clock, options if remember else None)
+    if report is None:
+        return saving.save(solve(request, progress=progress, now=clock.monotonic))
+
+    def keep(result: SeatingResult) -> None:
+        report(saving.save(result))
+
+    result = solve(request, progress=progress, report=keep, stop=stop, now=clock.monotonic)
+    if stop is not None and stop() and saving.last is not None:
+        return saving.last  # asked to stop for a change by hand: the plan on screen stays as it is
+    return saving.save(result)
+
+
+class PlanChangedError(TablesessionError):
+    """The plan was changed while a better one was being looked for; the change stays."""
+
+
+class _PlanSaving:
+    """Saves each plan a planning offers, unless the stored plan changed since the one saved before it."""
+
+    def __init__(self, store: Store, meeting_id: int, clock: Clock, settings: SeatingOptions | None) -> None:
+        self.store, self.meeting_id, self.clock, self.settings = store, meeting_id, clock, settings
+        self.saved: SeatingPlan | None = None
+        self.last: SeatingResult | None = None
+
+    def save(self, result: SeatingResult) -> SeatingResult:
+        store = self.store
+        with store.transaction():
+            if self.saved is not None:
+                current = store.seating.load(self.meeting_id)
+                if current is None or current.rounds != self.saved.rounds:
+                    raise PlanChangedError(
+                        "the plan was changed while a better one was being looked for: the change is kept"
+                    )
+                if current.rounds == result.plan.rounds:
+                    self.last = _with_plan(result, current)  # the last plan offered was already the best
+                    return self.last
+            self.saved = store.seating.save(result.plan.model_copy(update={"created_at": self.clock.now()}))
+            if self.settings is not None:
+                store.seating_settings.save(self.meeting_id, self.settings.settings())
+                self.settings = None
+        self.last = _with_plan(result, self.saved)
+        return self.last
 
 
 def _with_plan(result: SeatingResult, plan: SeatingPlan) -> SeatingResult:

@@ -185,6 +185,8 @@ def _search(
     *,
     started: float,
     progress: Progress | None,
+    reporter: _Reporter | None,
+    stop: Callable[[], bool] | None,
     now: Callable[[], float],
 ) -> tuple[Assignment, str, int, bool]:
     """Search from one start, or from several when the start extends a design; the best plan found."""
@@ -192,17 +194,23 @@ def _search(
     start = initial_assignment(problem, free, rng, request.seed, min(CYCLIC_SECONDS, 0.6 * request.time_limit))
     restarting = start.extends_design()
     patience = min(request.patience, EXTENDED_DESIGN_PATIENCE) if restarting else request.patience
-    limits = SearchLimits(deadline=started + request.time_limit, patience=patience, began=started)
+    limits = SearchLimits(deadline=started + request.time_limit, patience=patience, began=started, stop=stop)
     best: tuple[float, Assignment] = (float("inf"), start.assignment)
     steps, method, attempt = 0, start.method, 0
     while True:
         state = SeatingState(problem, start.assignment)
-        outcome, assignment = tabu_search(state, list(range(free)), rng, limits, progress=progress, now=now)
+        better = reporter.better(start.method) if reporter is not None else None
+        if better is not None:
+            better(state.snapshot(), state.cost)  # a design start may already beat the first plan shown
+        outcome, assignment = tabu_search(
+            state, list(range(free)), rng, limits, progress=progress, better=better, now=now
+        )
         steps += outcome.steps
         if outcome.best_cost < best[0]:
             best, method = (outcome.best_cost, assignment), start.method
         attempt += 1
-        if outcome.reached_bound or outcome.timed_out or not restarting or attempt >= EXTENDED_DESIGN_STARTS:
+        stopped = stop is not None and stop()
+        if outcome.reached_bound or outcome.timed_out or stopped or not restarting or attempt >= EXTENDED_DESIGN_STARTS:
             break
         start = initial_assignment(problem, free, rng, request.seed + attempt, construction_seconds=0.0)
     if steps:
@@ -212,60 +220,124 @@ def _search(
     return best[1], method, steps, outcome.reached_bound
 
 
+# Plans offered while the search goes on reach the caller at most this often: the screen shows each one.
+REPORT_SECONDS = 0.5
+PlanReport = Callable[[SeatingResult], None]
+
+
+@dataclass
+class _Compiled:
+    """What turns an assignment of the rounds still free into a plan: the problem, its tables, the kept rounds."""
+
+    request: SeatingRequest
+    problem: Problem
+    layout: Layout
+    locked: list[Round]
+
+    def result(  # noqa: PLR0917 -- a plan's whole account, as solve gives it
+        self,
+        assignment: Assignment,
+        rng: random.Random,
+        method: str,
+        seconds: float,
+        steps: int,
+        reached: bool,
+    ) -> SeatingResult:
+        request, problem, layout, locked = self.request, self.problem, self.layout, self.locked
+        ordered = speaking_order(assignment, rng)
+        new_rounds = tuple(
+            Round(
+                number=len(locked) + i + 1,
+                tables=tuple(
+                    Table.of(slot.label, [problem.ids[p] for p in people], capacity=slot.capacity)
+                    for slot, people in zip(layout.slots, round_, strict=True)
+                ),
+            )
+            for i, round_ in enumerate(ordered)
+        )
+        plan = SeatingPlan(meeting_id=request.meeting_id, rounds=(*locked, *new_rounds), seed=request.seed)
+        stats = plan_stats(
+            plan.rounds,
+            history_counts(request.history),
+            together=[[problem.ids[p] for p in g] for g in problem.groups],
+            apart=[(problem.ids[p], problem.ids[q]) for p, q in problem.apart],
+        )
+        warnings = [*layout.warnings, *problem.warnings]
+        if stats.apart_violations:
+            warnings.append(f"{stats.apart_violations} kept-apart pair(s) had to share a table")
+        if stats.together_violations:
+            warnings.append(f"{stats.together_violations} time(s) a keep-together group could not sit together")
+        return SeatingResult(
+            plan=plan,
+            stats=stats,
+            layout=layout,
+            warnings=tuple(warnings),
+            method=method,
+            seconds=seconds,
+            steps=steps,
+            reached_bound=reached,
+        )
+
+
+class _Reporter:
+    """Offers the caller each plan better than the last one it got, at most every REPORT_SECONDS."""
+
+    def __init__(self, compiled: _Compiled, report: PlanReport, started: float, now: Callable[[], float]) -> None:
+        self.compiled, self.report, self.started, self.now = compiled, report, started, now
+        self.cost = float("inf")
+        self.when = float("-inf")
+
+    def offer(self, assignment: Assignment, cost: float, method: str) -> bool:
+        """Report the plan if it beats the last one reported and enough time has passed; whether it did."""
+        moment = self.now()
+        if cost >= self.cost - 1e-6 or moment - self.when < REPORT_SECONDS:
+            return False
+        self.cost, self.when = cost, moment
+        # Its own random order of speakers, so the final plan for a seed stays what it always was.
+        rng = random.Random(self.compiled.request.seed)
+        self.report(self.compiled.result(assignment, rng, method, moment - self.started, 0, reached=False))
+        return True
+
+    def better(self, method: str) -> Callable[[Assignment, float], bool]:
+        return lambda assignment, cost: self.offer(assignment, cost, f"{method} + search")
+
+
 def solve(
     request: SeatingRequest,
     *,
     weights: CostWeights | None = None,
     progress: Progress | None = None,
+    report: PlanReport | None = None,
+    stop: Callable[[], bool] | None = None,
     now: Callable[[], float] = time.monotonic,
 ) -> SeatingResult:
-    """A plan for `request`; the same request and seed give the same plan."""
+    """A plan for `request`; the same request and seed give the same plan.
+
+    With `report`, a complete plan is offered at once (greedy rounds, made in milliseconds), then each
+    better one the search finds (at most every REPORT_SECONDS), and the best is returned at the end.
+    `stop` returning True ends the search early with the best plan so far.
+    """
     started = now()
     if request.rounds < 1:
         raise ValueError("at least one round is needed")
     locked = sorted(request.locked, key=lambda r: r.number)
     layout = choose_layout(len(request.people), request.policy)
     problem = compile_problem(request, layout, weights)
+    compiled = _Compiled(request, problem, layout, locked)
     free = max(0, request.rounds - len(locked))
     rng = random.Random(request.seed)
     steps, reached, method = 0, True, "locked"
     assignment: Assignment = []
     if free and problem.n:
+        reporter = _Reporter(compiled, report, started, now) if report is not None else None
+        if reporter is not None:
+            # Greedy rounds, no construction: a complete plan on the screen before any design is looked for.
+            first = initial_assignment(problem, free, random.Random(request.seed), request.seed, 0.0)
+            reporter.offer(first.assignment, SeatingState(problem, first.assignment).cost, first.method)
         assignment, method, steps, reached = _search(
-            problem, free, request, rng, started=started, progress=progress, now=now
+            problem, free, request, rng, started=started, progress=progress, reporter=reporter, stop=stop, now=now
         )
-    ordered = speaking_order(assignment, rng)
-    new_rounds = tuple(
-        Round(
-            number=len(locked) + i + 1,
-            tables=tuple(
-                Table.of(slot.label, [problem.ids[p] for p in people], capacity=slot.capacity)
-                for slot, people in zip(layout.slots, round_, strict=True)
-            ),
-        )
-        for i, round_ in enumerate(ordered)
-    )
-    plan = SeatingPlan(meeting_id=request.meeting_id, rounds=(*locked, *new_rounds), seed=request.seed)
-    stats = plan_stats(
-        plan.rounds,
-        history_counts(request.history),
-        together=[[problem.ids[p] for p in g] for g in problem.groups],
-        apart=[(problem.ids[p], problem.ids[q]) for p, q in problem.apart],
-    )
-    warnings = [*layout.warnings, *problem.warnings]
-    if stats.apart_violations:
-        warnings.append(f"{stats.apart_violations} kept-apart pair(s) had to share a table")
-    if stats.together_violations:
-        warnings.append(f"{stats.together_violations} time(s) a keep-together group could not sit together")
+    result = compiled.result(assignment, rng, method, now() - started, steps, reached)
     if progress is not None:
         progress(1.0, 0.0)
-    return SeatingResult(
-        plan=plan,
-        stats=stats,
-        layout=layout,
-        warnings=tuple(warnings),
-        method=method,
-        seconds=now() - started,
-        steps=steps,
-        reached_bound=reached,
-    )
+    return result

@@ -9,7 +9,7 @@ from app.tui.app import create_app
 from app.tui.screens.seating import SeatingScreen
 from app.tui.widgets.table_card import TableCard
 from sessions.checkin import Status, check_in, seated_since, status_of
-from sessions.models import Meeting, Member
+from sessions.models import Meeting, Member, SeatingSettings
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 from tests.waiting import wait_until
@@ -72,3 +72,40 @@ async def test_picking_someone_shows_at_once_what_the_best_move_and_swap_would_d
         assert effect.startswith(f"Picked {picked}: best move to table "), effect
         assert "; best swap with " in effect
         assert any(word in effect for word in ("repeats", "met before", "no change", "balance"))
+
+
+async def test_the_first_plan_shows_at_once_and_improves_until_someone_is_picked(
+    store: Store, meeting: Meeting, clock: FakeClock
+) -> None:
+    assert meeting.id is not None
+    _fill(store, meeting, clock, 25, 25)
+    # Six rounds of 25 at tables of 6-8: repeats cannot be avoided, so the search keeps looking for a while.
+    store.seating_settings.save(meeting.id, SeatingSettings(rounds=6))
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, SeatingScreen), "the seating area")
+        screen = app.screen
+        assert isinstance(screen, SeatingScreen)
+        await pilot.press("g")
+        await wait_until(pilot, lambda: not screen.planning and bool(screen.query(TableCard)), "the first plan")
+        assert screen.improving, "the search goes on behind the plan shown"
+        effect = str(screen.query_one("#seating-effect", Static).render())
+        assert "improving it in the background" in effect
+        first = store.seating.load(meeting.id)
+        assert first is not None
+        assert len(first.rounds) == 6
+
+        # Keys answer while it improves: the next round shows.
+        await pilot.press("right_square_bracket")
+        await wait_until(pilot, lambda: screen.active_round == 2, "round 2")
+        await pilot.press("tab")
+        await pilot.press("space")  # picking someone holds the tables still
+        assert not screen.improving
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stored = store.seating.load(meeting.id)
+        assert stored is not None
+        assert screen.plan is not None
+        assert stored.rounds == screen.plan.rounds, "nothing saved behind the facilitator's back"
+        assert "Picked " in str(screen.query_one("#seating-effect", Static).render())

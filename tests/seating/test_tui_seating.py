@@ -224,7 +224,7 @@ async def test_a_late_arrival_in_a_full_room_is_told_once_what_to_do(
 async def test_the_round_shown_stays_when_another_window_changes_the_file(
     db_path: Path, store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
 ) -> None:
-    from textual.widgets import TabbedContent
+    from textual.widgets import Tabs
 
     async with create_app(store, clock).run_test(size=SIZE) as pilot:
         app = pilot.app
@@ -232,12 +232,55 @@ async def test_the_round_shown_stays_when_another_window_changes_the_file(
         screen = app.screen
         assert isinstance(screen, SeatingScreen)
         await pilot.press("right_square_bracket")
-        await wait_until(pilot, lambda: screen.query_one(TabbedContent).active == "round-tab-2", "round 2 shown")
+        await wait_until(pilot, lambda: screen.query_one("#round-tabs", Tabs).active == "round-tab-2", "round 2 shown")
         with Store.opened(db_path) as cli:  # `tablesession checkin` for the last one expected
             assert meeting.id is not None
             cli.attendance.check_in(meeting.id, room[45], clock.now())
         await wait_until(
             pilot, lambda: any(room[45] in c.member_ids for c in screen.query(TableCard)), "the late one seated"
         )
-        await wait_until(pilot, lambda: screen.query_one(TabbedContent).active == "round-tab-2", "still round 2")
+        await wait_until(pilot, lambda: screen.query_one("#round-tabs", Tabs).active == "round-tab-2", "still round 2")
         assert screen.active_round == 2
+
+
+async def test_rounds_and_areas_switch_by_refilling_the_cards_and_keeping_the_footer(
+    store: Store, meeting: Meeting, clock: FakeClock, room: list[int]
+) -> None:
+    """`]` and f4 answer fast because nothing is rebuilt: the cards take the next round's tables, and the
+    footer keeps its keys while the keys it shows stay the same (it follows them when they change)."""
+    from textual.widgets import Tabs
+    from textual.widgets._footer import FooterKey
+
+    async with create_app(store, clock).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await _open_and_generate(pilot)
+        screen = app.screen
+        assert isinstance(screen, SeatingScreen)
+        plan = store.seating.load(meeting.id or 0)
+        assert plan is not None
+        cards = list(screen.query(TableCard))
+        keys = list(screen.query(FooterKey))
+        assert [c.member_ids for c in cards] == [t.member_ids for t in plan.round(1).tables]
+
+        await pilot.press("right_square_bracket")
+        await wait_until(pilot, lambda: screen.active_round == 2, "round 2")
+        await pilot.pause()
+        assert screen.query_one("#round-tabs", Tabs).active == "round-tab-2"
+        assert list(screen.query(TableCard)) == cards, "the same cards"
+        assert [c.member_ids for c in cards] == [t.member_ids for t in plan.round(2).tables]
+        assert {c.round_number for c in cards} == {2}
+        await pilot.press("tab")  # focus moves to the next card: the same keys in force
+        await pilot.pause()
+        assert list(screen.query(FooterKey)) == keys, "the footer was not rebuilt"
+
+        await pilot.press("f3")
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: app.screen is screen, "back at seating")
+        await pilot.pause()
+        assert list(screen.query(TableCard)) == cards
+        assert screen.active_round == 2
+
+        await pilot.resize_terminal(80, 24)  # narrow: the area keys group under one label
+        await wait_until(pilot, lambda: list(screen.query(FooterKey)) != keys, "the footer follows the width")
+        shown = {k.key for k in screen.query(FooterKey)}
+        assert {"f3", "f4", "f5"} <= shown

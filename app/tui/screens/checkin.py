@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from app.tui.screens.card_form import CardForm, CardFormResult, DuplicateHint
 from app.tui.screens.import_dialog import ImportDialog
@@ -20,6 +20,7 @@ from app.tui.screens.walk_in_dialog import LikelyMatch, WalkInChoice, WalkInDial
 from app.tui.topics import Topic
 from app.tui.widgets import print_panel
 from app.tui.widgets.keyed_table import sync_rows
+from app.tui.widgets.steady_footer import SteadyFooter
 from printables.jobs import PrintResult
 from sessions.checkin import (
     CheckinIndex,
@@ -149,7 +150,7 @@ class CheckinScreen(AreaScreen):
                 yield Static("", id="checkin-counts", markup=False)
                 yield Static("Arrived (latest first)", id="checkin-arrivals-title")
                 yield DataTable(id="checkin-arrivals", cursor_type="row")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         results = self.query_one("#checkin-results", DataTable)

@@ -8,13 +8,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from app.tui.chimes import Chimes, RoomChimes
 from app.tui.clock_commands import ClockCommands
 from app.tui.clock_keys import CLOCK_KEYS
 from app.tui.topics import Topic
 from app.tui.widgets.clock_face import ClockFace, face_text
+from app.tui.widgets.steady_footer import SteadyFooter
 from sessions.errors import TablesessionError
 from sessions.pitchclock import (
     REFRESH_SECONDS,
@@ -61,7 +62,7 @@ class ClockScreen(AreaScreen):
         yield Header()
         yield ClockFace(id="clock-face")
         yield Static(id="clock-status", markup=False)
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         if self.chimes is None:

@@ -7,11 +7,12 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.widgets import Footer, Header, Select, SelectionList, TabbedContent, TabPane
+from textual.widgets import Header, Select, SelectionList, TabbedContent, TabPane
 
 from app.tui.topics import Topic
 from app.tui.widgets.export_panel import ExportPanel
 from app.tui.widgets.print_panel import PrintPanel
+from app.tui.widgets.steady_footer import SteadyFooter
 from printables.jobs import DOCUMENTS, Document
 from sessions.exports import KINDS, ExportKind
 
@@ -63,7 +64,7 @@ class PrintExportScreen(AreaScreen):
         with TabbedContent(id="print-export-tabs"):
             yield TabPane("Print", PrintPanel(self.store, self.meeting, id="print-panel"), id="print-tab")
             yield TabPane("Export", ExportPanel(id="export-panel"), id="export-tab")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.session_app.data_changed.subscribe(self, self._on_data_changed)

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from app.tui.topics import Topic
 from app.tui.widgets.member_card import MemberCard
+from app.tui.widgets.steady_footer import SteadyFooter
 from sessions.errors import NotFoundError
 from sessions.models import Attendance, Member
 
@@ -72,7 +73,7 @@ class RosterScreen(AreaScreen):
                 yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="roster-counts")
             yield MemberCard(id="roster-card")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

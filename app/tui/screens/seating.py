@@ -9,6 +9,7 @@ in as soon as the check-in area reports them.
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import ClassVar
 
 from textual import on, work
@@ -16,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static, TabbedContent
+from textual.widgets import Header, OptionList, ProgressBar, Static, Tabs
 
 from app.tui.seating_commands import SeatingCommands
 from app.tui.topics import Topic
-from app.tui.widgets.round_tabs import RoundTabs, pane_id
+from app.tui.widgets.round_tabs import RoundTabs, round_number_of
+from app.tui.widgets.steady_footer import SteadyFooter
 from app.tui.widgets.table_card import TableCard
 from sessions.checkin.first_time import as_at_meeting
 from sessions.errors import ConflictError, TablesessionError
@@ -29,6 +31,7 @@ from sessions.seating import ManualChange, SeatingContext, SeatingResult, apply_
 from sessions.seating.rules import effective_options, rules_in_force, settings_for, settings_text
 from sessions.seating.scoring import context_stats
 from sessions.seating.service import (
+    PlanChangedError,
     SeatingOptions,
     arrive_late,
     leave,
@@ -89,19 +92,24 @@ class SeatingScreen(AreaScreen):
     ]
 
     class Progressed(Message):
-        def __init__(self, fraction: float) -> None:
+        def __init__(self, fraction: float, planning: threading.Event) -> None:
             super().__init__()
-            self.fraction = fraction
+            self.fraction, self.planning = fraction, planning
 
     class Planned(Message):
-        def __init__(self, result: SeatingResult) -> None:
+        """A plan saved: the first and each better one while the search goes on (`final` False), then the
+        last (`final`; `result` None when a change by hand ended the search, `stopped` when asked to)."""
+
+        def __init__(
+            self, result: SeatingResult | None, planning: threading.Event, *, final: bool, stopped: bool = False
+        ) -> None:
             super().__init__()
-            self.result = result
+            self.result, self.planning, self.final, self.stopped = result, planning, final, stopped
 
     class PlanningFailed(Message):
-        def __init__(self, problem: str) -> None:
+        def __init__(self, problem: str, planning: threading.Event) -> None:
             super().__init__()
-            self.problem = problem
+            self.problem, self.planning = problem, planning
 
     def __init__(self) -> None:
         super().__init__()
@@ -114,7 +122,9 @@ class SeatingScreen(AreaScreen):
         self.picked: tuple[int, int] | None = None  # (round, member id)
         self._pick_summary = ""  # the best move and swap for the person picked
         self._drawn: tuple[object, ...] | None = None  # what the drawing shows (see _drawing_of)
-        self.planning = False
+        self.planning = False  # from g until the first plan is on screen
+        self.improving = False  # from g until the search behind the plan ends
+        self._stop = threading.Event()
         # A dialog closing resumes the screen (which reloads) while its result reloads too: one at a time.
         self._reloading = asyncio.Lock()
 
@@ -127,7 +137,7 @@ class SeatingScreen(AreaScreen):
         with Horizontal(id="seating-bottom"):
             yield Static(id="seating-effect", markup=False)
             yield Static(LEGEND, id="seating-legend")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
@@ -199,18 +209,28 @@ class SeatingScreen(AreaScreen):
     async def _redraw(self) -> None:
         focused = self._highlighted()
         container = self.query_one("#seating-rounds", Container)
-        await container.remove_children()
         if self.plan is None or not self.plan.rounds:
-            await container.mount(
-                Static("No seating plan yet. Check people in, then press g to seat them.", id="seating-empty")
-            )
+            if not container.query("#seating-empty"):
+                await container.remove_children()
+                await container.mount(
+                    Static("No seating plan yet. Check people in, then press g to seat them.", id="seating-empty")
+                )
             return
         self.active_round = max(1, min(self.active_round, len(self.plan.rounds)))
-        picked = self.picked[1] if self.picked else None
-        tabs = RoundTabs(self.plan, self.members, self.active_round, picked)
-        await container.mount(tabs)
-        tabs.show_round(self.active_round)
+        found = container.query_children(RoundTabs)
+        if found:
+            tabs = found.first()
+        else:
+            await container.remove_children()
+            tabs = RoundTabs()
+            await container.mount(tabs)
+        await self._show_round(tabs)
         self._focus(focused[1] if focused else None)
+
+    async def _show_round(self, tabs: RoundTabs) -> None:
+        if self.plan is not None:
+            picked = self.picked[1] if self.picked else None
+            await tabs.show(self.plan, self.members, self.active_round, picked)
 
     def _focus(self, member_id: int | None) -> None:
         cards = [c for c in self.query(TableCard) if c.round_number == self.active_round]
@@ -251,17 +271,22 @@ class SeatingScreen(AreaScreen):
     def _say(self, text: str) -> None:
         self.query_one("#seating-effect", Static).update(text)
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane.id or ""
-        if pane.startswith("round-tab-"):
-            self.active_round = int(pane.removeprefix("round-tab-"))
+    @on(Tabs.TabActivated)
+    async def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        # A click on a round's tab. Tabs report each tab made active, the first one too while they are built:
+        # only the tab still active when the report arrives is the one to show.
+        number = round_number_of(event.tab.id)
+        if number is None or event.tab.id != event.tabs.active or number == self.active_round:
+            return
+        await self.action_next_round(number - self.active_round)
 
-    def action_next_round(self, step: int) -> None:
+    async def action_next_round(self, step: int) -> None:
         if self.plan is None or not self.plan.rounds:
             return
         self.active_round = (self.active_round - 1 + step) % len(self.plan.rounds) + 1
-        self.query_one(TabbedContent).active = pane_id(self.active_round)
+        found = self.query(RoundTabs)
+        if found:
+            await self._show_round(found.first())
         self._focus(None)
 
     def action_rounds(self, step: int) -> None:
@@ -320,44 +345,85 @@ class SeatingScreen(AreaScreen):
         if not present:
             self._say("No one is checked in yet: check people in (f3), then press g.")
             return
+        self.stop_improving()  # g while a plan improves: a fresh plan, from who is here now
         self.planning = True
         bar = self.query_one(ProgressBar)
         bar.update(progress=0)
         bar.display = True
         self._say(f"Seating {len(present)} people in {self.rounds_wanted} rounds...")
-        self._generate(meeting.id, self._options())
+        self._stop = threading.Event()
+        self.improving = True
+        self._generate(meeting.id, self._options(), self._stop)
 
-    @work(thread=True, exclusive=True, group="seating")
-    def _generate(self, meeting_id: int, options: SeatingOptions) -> None:
+    def stop_improving(self) -> None:
+        """End the search behind the plan shown: a change by hand is about to be made to that plan."""
+        if self.improving:
+            self._stop.set()
+            self.improving = False
+            self.query_one(ProgressBar).display = False
+
+    @work(thread=True, group="seating")
+    def _generate(self, meeting_id: int, options: SeatingOptions, stop: threading.Event) -> None:
         def progress(fraction: float, _best: float) -> None:
-            self.post_message(self.Progressed(fraction))
+            if not stop.is_set():
+                self.post_message(self.Progressed(fraction, stop))
+
+        def report(result: SeatingResult) -> None:
+            if not stop.is_set():
+                self.post_message(self.Planned(result, stop, final=False))
 
         try:
             meeting = self.store.meetings.get(meeting_id)
-            result = plan_meeting(self.store, meeting, options, self.clock, progress=progress)
-        except TablesessionError as exc:
-            self.post_message(self.PlanningFailed(str(exc)))
+            result = plan_meeting(self.store, meeting, options, self.clock, progress, report=report, stop=stop.is_set)
+        except PlanChangedError:
+            self.post_message(self.Planned(None, stop, final=True))
             return
-        self.post_message(self.Planned(result))
+        except TablesessionError as exc:
+            self.post_message(self.PlanningFailed(str(exc), stop))
+            return
+        self.post_message(self.Planned(result, stop, final=True, stopped=stop.is_set()))
 
     @on(Progressed)
     def _progressed(self, message: Progressed) -> None:
-        self.query_one(ProgressBar).update(progress=round(message.fraction * 100))
+        if self.improving and message.planning is self._stop:
+            self.query_one(ProgressBar).update(progress=round(message.fraction * 100))
 
     @on(Planned)
     async def _planned(self, message: Planned) -> None:
-        self.planning = False
-        self.query_one(ProgressBar).display = False
-        self.picked = None
+        if message.planning is not self._stop:
+            return  # from a planning a newer g replaced: its plans were never kept
         result = message.result
+        first = self.planning
+        self.planning = False
+        if message.final:
+            was_improving, self.improving = self.improving, False
+            self.query_one(ProgressBar).display = False
+            if result is None or message.stopped or not was_improving:
+                # Stopped for a change by hand, or a newer g: the plan on screen is already the one to keep.
+                if result is None and was_improving:
+                    self._say("The plan changed meanwhile (here or in another window): it is kept as it is.")
+                return
+        if result is None:
+            return
+        if first:
+            self.picked = None
         notes = "  ".join(result.warnings)
-        self._say(f"Planned {len(result.plan.rounds)} rounds with {result.method}. {notes}".rstrip())
+        rounds = len(result.plan.rounds)
+        if not message.final:
+            still = "improving it in the background; any change by hand stops that"
+            self._say(f"Planned {rounds} rounds with {result.method}; {still}. {notes}".rstrip())
+        elif result.reached_bound:
+            self._say(f"Planned {rounds} rounds with {result.method}: the best possible. {notes}".rstrip())
+        else:
+            self._say(f"Planned {rounds} rounds with {result.method}. {notes}".rstrip())
         await self.reload()
         self.session_app.changed(Topic.SEATING)
 
     @on(PlanningFailed)
     def _planning_failed(self, message: PlanningFailed) -> None:
-        self.planning = False
+        if message.planning is not self._stop:
+            return
+        self.planning = self.improving = False
         self.query_one(ProgressBar).display = False
         self._say(f"Could not seat: {message.problem}")
 
@@ -367,6 +433,7 @@ class SeatingScreen(AreaScreen):
         meeting = self.meeting
         if self.plan is None or meeting is None or meeting.id is None or not self.plan.rounds:
             return
+        self.stop_improving()  # a round that has run must not change under the search
         round_ = self.plan.round(self.active_round)
         self.store.seating.set_locked(meeting.id, round_.number, not round_.locked)
         self._say(f"Round {round_.number} {'unlocked' if round_.locked else 'locked: it will not change again'}.")
@@ -395,6 +462,7 @@ class SeatingScreen(AreaScreen):
         if self.plan.round(card.round_number).locked:
             self._say(f"Round {card.round_number} is locked: it has already run.")
             return
+        self.stop_improving()  # the tables must hold still while someone is picked
         self.picked = (card.round_number, member)
         await self._redraw()
         best = self._best_changes(card.round_number, member)
@@ -485,6 +553,7 @@ class SeatingScreen(AreaScreen):
             self._say("Pick someone first (space), then highlight a person or table in the same round.")
             return
         label, change = chosen[0]
+        self.stop_improving()
         try:
             effect = score_change(self.plan, self.context, change)
             changed = apply_change(self.plan, change, self.context.policy.max_size)
@@ -516,6 +585,9 @@ class SeatingScreen(AreaScreen):
             return []
         present = self.store.attendance.present_ids(meeting.id)
         seated = {m for r in plan.rounds if not r.locked for m in r.member_ids}
+        if present == seated:
+            return []  # the usual case, on every return to this area: nothing to read or fit
+        self.stop_improving()  # the plan shown is the one people are fitted into
         names = self.store.members.get_many(present | seated)
 
         def name(m: int) -> str:

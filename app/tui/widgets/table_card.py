@@ -65,19 +65,37 @@ class TableCard(OptionList):
         picked: int | None = None,
         locked: bool = False,
     ) -> None:
-        options = [
-            Option(seat_label(i, members.get(m), m, picked == m), id=str(m)) for i, m in enumerate(member_ids, start=1)
-        ]
-        super().__init__(
-            # By position, not label: a room's table may be called anything ("Café #2"), and ids allow
-            # only letters, digits, '-' and '_'.
-            *options,
-            id=f"table-{round_number}-{position}",
-            classes="-locked" if locked else "",
-        )
+        # By position, not label: a room's table may be called anything ("Café #2"), and ids allow
+        # only letters, digits, '-' and '_'. The same card shows that position's table in every round.
+        super().__init__(id=f"table-{position}")
+        self.position = position
+        self.round_number, self.label, self.member_ids = round_number, label, member_ids
+        self.show(round_number, label, member_ids, members, capacity=capacity, picked=picked, locked=locked)
+
+    def show(
+        self,
+        round_number: int,
+        label: str,
+        member_ids: tuple[int, ...],
+        members: dict[int, Member],
+        *,
+        capacity: int | None = None,
+        picked: int | None = None,
+        locked: bool = False,
+    ) -> None:
+        """Show this position's table of round `round_number`, in place of what the card showed."""
         self.round_number = round_number
         self.label = label
         self.member_ids = member_ids
+        self.set_options(
+            Option(seat_label(i, members.get(m), m, picked == m), id=str(m)) for i, m in enumerate(member_ids, start=1)
+        )
+        if member_ids:
+            # As a new card starts: on the first seat. Not news to anyone (a person picked to move would
+            # see the effect of swapping with whoever is first here).
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = 0
+        self.set_class(locked, "-locked")
         seats = f"{len(member_ids)}/{capacity}" if capacity else str(len(member_ids))
         self.border_title = Text(f"Table {label}")  # Text, not markup: a room's table may be called "Bar [2]"
         self.border_subtitle = f"{seats} seats"
