@@ -24,6 +24,9 @@ class SeatingContext:
     on: dt.date | None = None
     policy: TablePolicy = field(default_factory=TablePolicy)
     weights: CostWeights = field(default_factory=CostWeights)
+    # Problems compiled for plans of this context, by their tables and people: a screen scores the same
+    # plan's shape again and again (each move tried, each redraw), and compiling is most of the cost.
+    problems: dict[tuple[object, ...], Problem] = field(default_factory=dict, compare=False, repr=False)
 
     def person(self, member_id: int) -> Person | None:
         return next((p for p in self.people if p.member_id == member_id), None)
@@ -47,15 +50,21 @@ def compile_for_plan(context: SeatingContext, plan: SeatingPlan) -> Problem:
         for t in (widest.tables if widest else ())
     )
     layout = Layout(slots=slots, min_size=context.policy.min_size)
+    people = _everyone(context, plan)
+    key = (slots, tuple(p.member_id for p in people), len(plan.rounds), plan.meeting_id)
+    known = context.problems.get(key)
+    if known is not None:
+        return known
     request = SeatingRequest(
         meeting_id=plan.meeting_id,
-        people=_everyone(context, plan),
+        people=people,
         rounds=max(1, len(plan.rounds)),
         constraints=context.constraints,
         history=context.history,
         on=context.on,
     )
-    return compile_problem(request, layout, context.weights)
+    problem = context.problems[key] = compile_problem(request, layout, context.weights)
+    return problem
 
 
 def plan_cost(context: SeatingContext, plan: SeatingPlan, problem: Problem | None = None) -> float:

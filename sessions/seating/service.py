@@ -8,6 +8,7 @@ from collections.abc import Callable
 from sessions.checkin.first_time import as_at_meeting
 from sessions.errors import NotFoundError, TablesessionError
 from sessions.models import DEFAULT_ROUNDS, Meeting, SeatingPlan
+from sessions.seating.background import solve_elsewhere
 from sessions.seating.live import LiveChange, remove_member, seat_late_arrival
 from sessions.seating.options import SeatingOptions
 from sessions.seating.request import Person, SeatingRequest
@@ -59,6 +60,7 @@ def plan_meeting(
     remember: bool = False,
     report: PlanReport | None = None,
     stop: Callable[[], bool] | None = None,
+    elsewhere: bool = False,
 ) -> SeatingResult:
     """Seat the members checked in, keep rounds already locked, save the plan and return it.
 
@@ -68,7 +70,8 @@ def plan_meeting(
     With `report`, a first complete plan is saved and reported at once and each better one after it,
     while the search goes on (see `solve`). Each is saved only while the stored plan is still the one
     saved before it: a change made meanwhile (a swap, a late arrival, another window) ends the planning
-    with PlanChangedError and is kept.
+    with PlanChangedError and is kept. `elsewhere` runs that search in a process of its own (see
+    `solve_elsewhere`), so a screen showing the plans keeps its whole core.
     """
     meeting_id = meeting_id_of(meeting)
     options = options or effective_options(store, meeting)
@@ -97,7 +100,10 @@ def plan_meeting(
     def keep(result: SeatingResult) -> None:
         report(saving.save(result))
 
-    result = solve(request, progress=progress, report=keep, stop=stop, now=clock.monotonic)
+    if elsewhere:
+        result = solve_elsewhere(request, report=keep, stop=stop or (lambda: False), progress=progress)
+    else:
+        result = solve(request, progress=progress, report=keep, stop=stop, now=clock.monotonic)
     if stop is not None and stop() and saving.last is not None:
         return saving.last  # asked to stop for a change by hand: the plan on screen stays as it is
     return saving.save(result)

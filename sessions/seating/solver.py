@@ -302,6 +302,35 @@ class _Reporter:
         return lambda assignment, cost: self.offer(assignment, cost, f"{method} + search")
 
 
+def _compiled(request: SeatingRequest, weights: CostWeights | None) -> tuple[_Compiled, int]:
+    if request.rounds < 1:
+        raise ValueError("at least one round is needed")
+    locked = sorted(request.locked, key=lambda r: r.number)
+    layout = choose_layout(len(request.people), request.policy)
+    problem = compile_problem(request, layout, weights)
+    return _Compiled(request, problem, layout, locked), max(0, request.rounds - len(locked))
+
+
+def _quick_start(compiled: _Compiled, free: int) -> tuple[Start, float]:
+    """Greedy rounds (and designs found without searching): a complete plan in milliseconds, and its cost."""
+    request, problem = compiled.request, compiled.problem
+    start = initial_assignment(problem, free, random.Random(request.seed), request.seed, 0.0)
+    return start, SeatingState(problem, start.assignment).cost
+
+
+def first_plan(request: SeatingRequest, *, weights: CostWeights | None = None) -> SeatingResult:
+    """The plan `solve(request, report=...)` offers first, made without any search."""
+    started = time.monotonic()
+    compiled, free = _compiled(request, weights)
+    if not free or not compiled.problem.n:
+        return compiled.result([], random.Random(request.seed), "locked", 0.0, 0, reached=True)
+    start, cost = _quick_start(compiled, free)
+    # A design may seat everyone at once as well as can be: then there is nothing left to search for.
+    reached = cost <= SeatingState(compiled.problem, start.assignment).lower_bound() + 1e-6
+    rng = random.Random(request.seed)
+    return compiled.result(start.assignment, rng, start.method, time.monotonic() - started, 0, reached=reached)
+
+
 def solve(
     request: SeatingRequest,
     *,
@@ -309,31 +338,30 @@ def solve(
     progress: Progress | None = None,
     report: PlanReport | None = None,
     stop: Callable[[], bool] | None = None,
+    first_shown: bool = False,
     now: Callable[[], float] = time.monotonic,
 ) -> SeatingResult:
     """A plan for `request`; the same request and seed give the same plan.
 
-    With `report`, a complete plan is offered at once (greedy rounds, made in milliseconds), then each
-    better one the search finds (at most every REPORT_SECONDS), and the best is returned at the end.
-    `stop` returning True ends the search early with the best plan so far.
+    With `report`, a complete plan is offered at once (`first_plan`, made in milliseconds; not when the
+    caller has `first_shown` it already), then each better one the search finds (at most every
+    REPORT_SECONDS), and the best is returned at the end. `stop` returning True ends the search early
+    with the best plan so far.
     """
     started = now()
-    if request.rounds < 1:
-        raise ValueError("at least one round is needed")
-    locked = sorted(request.locked, key=lambda r: r.number)
-    layout = choose_layout(len(request.people), request.policy)
-    problem = compile_problem(request, layout, weights)
-    compiled = _Compiled(request, problem, layout, locked)
-    free = max(0, request.rounds - len(locked))
+    compiled, free = _compiled(request, weights)
+    problem = compiled.problem
     rng = random.Random(request.seed)
     steps, reached, method = 0, True, "locked"
     assignment: Assignment = []
     if free and problem.n:
         reporter = _Reporter(compiled, report, started, now) if report is not None else None
         if reporter is not None:
-            # Greedy rounds, no construction: a complete plan on the screen before any design is looked for.
-            first = initial_assignment(problem, free, random.Random(request.seed), request.seed, 0.0)
-            reporter.offer(first.assignment, SeatingState(problem, first.assignment).cost, first.method)
+            start, cost = _quick_start(compiled, free)
+            if first_shown:
+                reporter.cost, reporter.when = cost, now()  # only better plans than the one on screen
+            else:
+                reporter.offer(start.assignment, cost, start.method)
         assignment, method, steps, reached = _search(
             problem, free, request, rng, started=started, progress=progress, reporter=reporter, stop=stop, now=now
         )

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import count
 
 import pytest
 
 from sessions.models import Meeting, Member, SeatingPlan
 from sessions.seating import ManualChange, SeatingRequest, TablePolicy, apply_change, solve
+from sessions.seating.background import solve_elsewhere
 from sessions.seating.service import PlanChangedError, SeatingOptions, plan_meeting
-from sessions.seating.solver import SeatingResult
+from sessions.seating.solver import SeatingResult, first_plan
 from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
@@ -154,3 +156,35 @@ def test_a_change_made_while_the_plan_improves_is_kept_and_ends_the_planning(sto
     assert stored is not None
     assert changed
     assert stored.rounds == changed[0].rounds
+
+
+def test_the_search_in_a_process_of_its_own_reports_the_first_plan_then_better_ones() -> None:
+    request = replace(_crowded(rounds=6), time_limit=2.0)
+    reports: list[SeatingResult] = []
+    final = solve_elsewhere(request, report=reports.append, stop=lambda: False)
+    assert reports[0].steps == 0, "the first plan is made here, before the search starts"
+    assert reports[0].plan.rounds == first_plan(request).plan.rounds
+    everyone = {p.member_id for p in request.people}
+    for result in [*reports, final]:
+        _assert_complete(result.plan, everyone, 6)
+    assert final.steps > 0
+    assert final.stats.squared_meetings <= min(r.stats.squared_meetings for r in reports)
+
+
+def test_stopping_the_search_in_its_process_ends_it_and_keeps_the_best_so_far() -> None:
+    request = replace(_crowded(rounds=6), time_limit=600.0)
+    reports: list[SeatingResult] = []
+    final = solve_elsewhere(request, report=reports.append, stop=lambda: bool(reports))
+    _assert_complete(final.plan, {p.member_id for p in request.people}, 6)
+    assert final.stats.squared_meetings <= reports[0].stats.squared_meetings
+    assert not final.reached_bound
+
+
+def test_a_room_a_design_seats_at_once_needs_no_search_process() -> None:
+    request = SeatingRequest(
+        meeting_id=1, people=people(36), rounds=2, policy=TablePolicy(min_size=6, max_size=6), seed=1
+    )
+    reports: list[SeatingResult] = []
+    final = solve_elsewhere(request, report=reports.append, stop=lambda: False)
+    assert final.reached_bound
+    assert [r.plan for r in reports] == [final.plan]

@@ -9,6 +9,7 @@ from app.cli.context import CliContext
 
 
 def run(args: argparse.Namespace, context: CliContext) -> dict[str, Any]:
-    from app.tui.key_bench import key_latencies  # textual only when this bench runs
+    from app.tui.big_room_bench import big_room_latencies  # textual only when this bench runs
+    from app.tui.key_bench import key_latencies
 
-    return dict(key_latencies())
+    return {**key_latencies(), **big_room_latencies()}

@@ -116,6 +116,7 @@ class SeatingScreen(AreaScreen):
         self.plan: SeatingPlan | None = None
         self.members: dict[int, Member] = {}
         self.context: SeatingContext | None = None
+        self._context_key: tuple[object, ...] | None = None  # what `context` was read for
         self.settings = SeatingSettings()  # the meeting's, read again on each reload
         self.rules_in_force = 0
         self.active_round = 1
@@ -163,6 +164,8 @@ class SeatingScreen(AreaScreen):
         return (meeting, plan, frozenset(present), settings_for(self.store, meeting))
 
     def _on_data_changed(self, topic: str) -> None:
+        if topic in (Topic.OUTSIDE, Topic.MEMBERS, Topic.MEETING):
+            self._context_key = None  # members' marks or earlier meetings may differ: read the context again
         if topic in (Topic.ATTENDANCE, Topic.OUTSIDE):
             # From another window too: a check-in there is fitted in here, a plan made there is shown.
             self.call_later(self._attendance_changed)
@@ -199,7 +202,12 @@ class SeatingScreen(AreaScreen):
         if meeting is not None and meeting.id is not None:
             self.settings = settings_for(self.store, meeting)
             self.rules_in_force = len(rules_in_force(self.store, meeting, present))
-            self.context = seating_context(self.store, meeting, self._options())
+            options = self._options()
+            key = (meeting, frozenset(present), options)
+            if self.context is None or key != self._context_key:
+                # Reading earlier meetings' pairs and compiling them takes a tenth of a second at 120
+                # people: done again only when who is here, the settings or the rules differ.
+                self.context, self._context_key = seating_context(self.store, meeting, options), key
         else:
             self.settings, self.rules_in_force, self.context = SeatingSettings(), 0, None
         await self._redraw()
@@ -374,7 +382,9 @@ class SeatingScreen(AreaScreen):
 
         try:
             meeting = self.store.meetings.get(meeting_id)
-            result = plan_meeting(self.store, meeting, options, self.clock, progress, report=report, stop=stop.is_set)
+            result = plan_meeting(
+                self.store, meeting, options, self.clock, progress, report=report, stop=stop.is_set, elsewhere=True
+            )
         except PlanChangedError:
             self.post_message(self.Planned(None, stop, final=True))
             return
@@ -423,9 +433,13 @@ class SeatingScreen(AreaScreen):
     def _planning_failed(self, message: PlanningFailed) -> None:
         if message.planning is not self._stop:
             return
+        shown = not self.planning  # a first plan is on the screen and saved already
         self.planning = self.improving = False
         self.query_one(ProgressBar).display = False
-        self._say(f"Could not seat: {message.problem}")
+        if shown:
+            self._say(f"Stopped looking for a better plan ({message.problem}); the plan shown stays.")
+        else:
+            self._say(f"Could not seat: {message.problem}")
 
     # -- locking ----------------------------------------------------------------------------------
 

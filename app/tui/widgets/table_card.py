@@ -69,6 +69,7 @@ class TableCard(OptionList):
         # only letters, digits, '-' and '_'. The same card shows that position's table in every round.
         super().__init__(id=f"table-{position}")
         self.position = position
+        self._drawing: tuple[object, ...] | None = None
         self.round_number, self.label, self.member_ids = round_number, label, member_ids
         self.show(round_number, label, member_ids, members, capacity=capacity, picked=picked, locked=locked)
 
@@ -84,12 +85,15 @@ class TableCard(OptionList):
         locked: bool = False,
     ) -> None:
         """Show this position's table of round `round_number`, in place of what the card showed."""
+        labels = [seat_label(i, members.get(m), m, picked == m) for i, m in enumerate(member_ids, start=1)]
+        drawing = (round_number, label, member_ids, tuple(labels), capacity, locked)
+        if drawing == self._drawing:
+            return  # what it shows already: drawing the seats again is the costly part of a redraw
+        self._drawing = drawing
         self.round_number = round_number
         self.label = label
         self.member_ids = member_ids
-        self.set_options(
-            Option(seat_label(i, members.get(m), m, picked == m), id=str(m)) for i, m in enumerate(member_ids, start=1)
-        )
+        self.set_options(Option(text, id=str(m)) for text, m in zip(labels, member_ids, strict=True))
         if member_ids:
             # As a new card starts: on the first seat. Not news to anyone (a person picked to move would
             # see the effect of swapping with whoever is first here).
