@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from sessions.seating.frontier import frontier_instances
+from sessions.seating.rotational import STORED_ROTATIONAL, rotational_design
 from sessions.seating.solver import solve
 
 from .helpers import full_room
+from .test_cyclic import assert_repeat_free
 
-# (tables, size) of the rows the issue found short: resolvable BIBD(v, 4, 1) and 4-GDDs of type 3^u.
-ISSUE_ROWS = [(18, 4), (19, 4), (21, 4), (22, 4), (24, 4), (25, 4)]
+# (tables, size) of the rows the issue found short: resolvable BIBD(v, 4, 1), 4-GDDs of type 3^u, RBIBD(65, 5, 1).
+ISSUE_ROWS = [(18, 4), (19, 4), (21, 4), (22, 4), (24, 4), (25, 4), (13, 5)]
 
 
 def _best_known(tables: int, size: int) -> int:
@@ -29,3 +31,20 @@ def test_the_solver_seats_the_row_at_its_best_known_rounds_without_repeats(table
     for round_ in result.plan.rounds:
         assert sorted(len(t.member_ids) for t in round_.tables) == [size] * tables
         assert sorted(m for t in round_.tables for m in t.member_ids) == everyone
+
+
+@pytest.mark.parametrize("key", sorted(STORED_ROTATIONAL), ids=lambda key: "{}-{}".format(*key))
+def test_every_stored_rotational_design_seats_everyone_at_full_tables_without_repeats(key: tuple[int, int]) -> None:
+    tables, size = key
+    design = rotational_design(tables, size, _best_known(tables, size))
+    assert design is not None
+    assert len(design.rounds) == _best_known(tables, size)
+    assert_repeat_free(design.rounds, tables, size)
+
+
+def test_a_rotational_design_gives_fewer_rounds_when_asked_and_none_past_its_last() -> None:
+    design = rotational_design(13, 5, 5)
+    assert design is not None
+    assert len(design.rounds) == 5
+    assert rotational_design(13, 5, _best_known(13, 5) + 1) is None
+    assert rotational_design(12, 5, 5) is None
