@@ -19,11 +19,11 @@ from .layout import Layout, choose_layout
 from .order import speaking_order
 from .problem import CostWeights, Problem, compile_problem
 from .request import SeatingRequest
-from .rotational import RotationalDesign, rotational_design
 from .search import Progress, SearchLimits, tabu_search
 from .spreads import spread_design
 from .state import Assignment, SeatingState, most_repeat_free_rounds
 from .stats import SeatingStats, history_counts, plan_stats
+from .translated import TranslatedDesign, translated_design
 
 # Rounds beyond what an algebraic design covers start as greedy rounds, and whether the search then removes
 # every repeat depends much on that start (32 people at 8 tables of 4 over 10 rounds: about one start in
@@ -87,9 +87,9 @@ def design_rounds(
     for p in range(n):
         if problem.pinned[p] >= 0:
             anchors.setdefault(problem.pinned[p], p)
-    stored: CyclicDesign | RotationalDesign | None = None
+    stored: CyclicDesign | TranslatedDesign | None = None
     if not anchors and _cyclic_may_help(sizes, rounds):
-        stored = stored_design(tables, sizes[0], rounds) or rotational_design(tables, sizes[0], rounds)
+        stored = stored_design(tables, sizes[0], rounds) or translated_design(tables, sizes[0], rounds)
     if stored is not None:
         # A stored design reaches the best known count at once: no grid or search needed.
         return _seat_design(problem, list(stored.rounds), {}, rng), stored.source
