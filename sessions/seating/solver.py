@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sessions.models import Round, SeatingPlan, Table
 
 from .affine import affine_rounds
-from .cyclic import cyclic_design, stored_design
+from .cyclic import CyclicDesign, cyclic_design, stored_design
 from .designs import grid_design
 from .greedy import greedy_round, record_round
 from .latin import ORDER, mols10_rounds
@@ -23,6 +23,7 @@ from .search import Progress, SearchLimits, tabu_search
 from .spreads import spread_design
 from .state import Assignment, SeatingState, most_repeat_free_rounds
 from .stats import SeatingStats, history_counts, plan_stats
+from .translated import TranslatedDesign, translated_design
 
 # Rounds beyond what an algebraic design covers start as greedy rounds, and whether the search then removes
 # every repeat depends much on that start (32 people at 8 tables of 4 over 10 rounds: about one start in
@@ -86,9 +87,11 @@ def design_rounds(
     for p in range(n):
         if problem.pinned[p] >= 0:
             anchors.setdefault(problem.pinned[p], p)
-    stored = None if anchors or not _cyclic_may_help(sizes, rounds) else stored_design(tables, sizes[0], rounds)
+    stored: CyclicDesign | TranslatedDesign | None = None
+    if not anchors and _cyclic_may_help(sizes, rounds):
+        stored = stored_design(tables, sizes[0], rounds) or translated_design(tables, sizes[0], rounds)
     if stored is not None:
-        # A stored base round reaches the best known count at once: no grid or search needed.
+        # A stored design reaches the best known count at once: no grid or search needed.
         return _seat_design(problem, list(stored.rounds), {}, rng), stored.source
     # Planes (q^2) come from the grid designs already; spaces of dimension 3 and up only from here.
     spaces = not anchors and n > sizes[0] ** 2 and _cyclic_may_help(sizes, rounds)
