@@ -91,7 +91,7 @@ async def test_the_first_plan_shows_at_once_and_improves_until_someone_is_picked
         await wait_until(pilot, lambda: not screen.planning and bool(screen.query(TableCard)), "the first plan")
         assert screen.improving, "the search goes on behind the plan shown"
         effect = str(screen.query_one("#seating-effect", Static).render())
-        assert "improving it in the background" in effect
+        assert "improving them until a change by hand" in effect
         first = store.seating.load(meeting.id)
         assert first is not None
         assert len(first.rounds) == 6

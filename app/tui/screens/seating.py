@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.widgets import Header, OptionList, ProgressBar, Static, Tabs
+from textual.worker import get_current_worker
 
 from app.tui.seating_commands import SeatingCommands
 from app.tui.topics import Topic
@@ -126,6 +127,7 @@ class SeatingScreen(AreaScreen):
         self.planning = False  # from g until the first plan is on screen
         self.improving = False  # from g until the search behind the plan ends
         self._stop = threading.Event()
+        self._planning_since = 0.0  # the app clock's monotonic time when g was pressed
         # A dialog closing resumes the screen (which reloads) while its result reloads too: one at a time.
         self._reloading = asyncio.Lock()
 
@@ -139,6 +141,9 @@ class SeatingScreen(AreaScreen):
             yield Static(id="seating-effect", markup=False)
             yield Static(LEGEND, id="seating-legend")
         yield SteadyFooter()
+
+    def on_unmount(self) -> None:
+        self._stop.set()  # the app is closing: end the search behind the plan, if one runs
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
@@ -361,6 +366,7 @@ class SeatingScreen(AreaScreen):
         self._say(f"Seating {len(present)} people in {self.rounds_wanted} rounds...")
         self._stop = threading.Event()
         self.improving = True
+        self._planning_since = self.clock.monotonic()
         self._generate(meeting.id, self._options(), self._stop)
 
     def stop_improving(self) -> None:
@@ -380,10 +386,16 @@ class SeatingScreen(AreaScreen):
             if not stop.is_set():
                 self.post_message(self.Planned(result, stop, final=False))
 
+        worker = get_current_worker()
+
+        def halted() -> bool:
+            # Asked to (a change by hand, a newer g), or the app is closing: it must not wait for the search.
+            return stop.is_set() or worker.is_cancelled
+
         try:
             meeting = self.store.meetings.get(meeting_id)
             result = plan_meeting(
-                self.store, meeting, options, self.clock, progress, report=report, stop=stop.is_set, elsewhere=True
+                self.store, meeting, options, self.clock, progress, report=report, stop=halted, elsewhere=True
             )
         except PlanChangedError:
             self.post_message(self.Planned(None, stop, final=True))
@@ -420,12 +432,13 @@ class SeatingScreen(AreaScreen):
         notes = "  ".join(result.warnings)
         rounds = len(result.plan.rounds)
         if not message.final:
-            still = "improving it in the background; any change by hand stops that"
-            self._say(f"Planned {rounds} rounds with {result.method}; {still}. {notes}".rstrip())
+            # Short: at 80 columns the note has two lines of some 45 characters.
+            self._say(f"Planned {rounds} rounds; improving them until a change by hand. {notes}".rstrip())
         elif result.reached_bound:
             self._say(f"Planned {rounds} rounds with {result.method}: the best possible. {notes}".rstrip())
         else:
-            self._say(f"Planned {rounds} rounds with {result.method}. {notes}".rstrip())
+            searched = f"the best found in {self.clock.monotonic() - self._planning_since:.0f} s"
+            self._say(f"Planned {rounds} rounds with {result.method}: {searched}. {notes}".rstrip())
         await self.reload()
         self.session_app.changed(Topic.SEATING)
 
