@@ -495,7 +495,7 @@ class SeatingScreen(AreaScreen):
         best = self._best_changes(card.round_number, member)
         self._pick_summary = (
             f"Picked {self._person(member)}: {best or 'no other table in this round'}. "
-            "Highlight someone and press s to swap, or t to move to that table."
+            "s swaps with the one highlighted, t moves to that table."
         )
         self._say(self._pick_summary)
 
