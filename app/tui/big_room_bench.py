@@ -19,7 +19,7 @@ from typing import cast
 from textual.pilot import Pilot
 
 from sessions.checkin.benchmark import synthetic_members
-from sessions.models import Group, Meeting
+from sessions.models import Group, Meeting, SeatingSettings
 from sessions.seating.service import SeatingOptions, plan_meeting
 from sessions.store import Store
 from sessions.timekeeping import SystemClock
@@ -36,7 +36,7 @@ EARLIER_ATTENDANCE = 110
 EARLIER_SECONDS = 0.3  # each earlier week's plan: only its pairs matter here, not its quality
 
 
-def _fill(store: Store, today: dt.date, seed: int) -> None:
+def _fill(store: Store, today: dt.date, seed: int, search_seconds: float | None) -> None:
     rng = random.Random(seed)
     store.save_group(Group(name="Big room bench"))
     ids = []
@@ -56,6 +56,8 @@ def _fill(store: Store, today: dt.date, seed: int) -> None:
     assert meeting.id is not None
     for member_id in rng.sample(ids, PEOPLE):
         store.attendance.check_in(meeting.id, member_id, clock.now())
+    if search_seconds is not None:
+        store.seating_settings.save(meeting.id, SeatingSettings(time_limit=search_seconds))
 
 
 async def _one_run(app: TableSessionApp, pilot: Pilot[None], seconds: dict[str, list[float]]) -> None:
@@ -89,12 +91,13 @@ async def _drive(pilot: Pilot[object], *, app: TableSessionApp, seconds: dict[st
         app.exit()
 
 
-def big_room_latencies(runs: int = 3) -> dict[str, float | int]:
+def big_room_latencies(runs: int = 3, search_seconds: float | None = None) -> dict[str, float | int]:
+    """The figures over `runs` runs; `search_seconds` None leaves the meeting's default time limit."""
     seconds: dict[str, list[float]] = {"g to first plan": [], "] while improving": [], "g to search end": []}
     clock = SystemClock()
     for run in range(runs):
         with tempfile.TemporaryDirectory() as folder, Store.opened(Path(folder) / "bench.sqlite3") as store:
-            _fill(store, clock.today(), seed=run)
+            _fill(store, clock.today(), seed=run, search_seconds=search_seconds)
             app = create_app(store, clock)
             app.run(headless=True, size=SIZE, auto_pilot=functools.partial(_drive, app=app, seconds=seconds))
     figures: dict[str, float | int] = {"big_room_people": PEOPLE, "big_room_earlier_weeks": EARLIER_WEEKS}
