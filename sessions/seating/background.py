@@ -54,12 +54,17 @@ def solve_elsewhere(
     report(first)
     if first.reached_bound:
         return first  # as good as can be already (or every round locked): nothing to search for
-    child = subprocess.Popen(
-        [sys.executable, "-m", __name__],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", __name__],  # this interpreter, running this module
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        # No process to be had (an interpreter that cannot be started again): search here, with slower
+        # keys while it runs, rather than no better plan.
+        return solve(request, weights=weights, progress=progress, report=report, stop=stop, first_shown=True)
     assert child.stdin is not None
     assert child.stdout is not None
     try:

@@ -188,3 +188,16 @@ def test_a_room_a_design_seats_at_once_needs_no_search_process() -> None:
     final = solve_elsewhere(request, report=reports.append, stop=lambda: False)
     assert final.reached_bound
     assert [r.plan for r in reports] == [final.plan]
+
+
+def test_without_a_process_to_search_in_the_search_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_process(*_args: object, **_kwargs: object) -> None:
+        raise OSError("no interpreter to start")
+
+    monkeypatch.setattr("sessions.seating.background.subprocess.Popen", no_process)
+    request = replace(_crowded(rounds=4), time_limit=1.0)
+    reports: list[SeatingResult] = []
+    final = solve_elsewhere(request, report=reports.append, stop=lambda: False)
+    assert reports[0].steps == 0
+    assert final.steps > 0, "searched, here"
+    _assert_complete(final.plan, {p.member_id for p in request.people}, 4)
