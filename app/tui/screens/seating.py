@@ -610,7 +610,7 @@ class SeatingScreen(AreaScreen):
         notes: list[str] = []
         for member_id in sorted(present - seated):
             try:
-                change = arrive_late(self.store, meeting, member_id)
+                change = arrive_late(self.store, meeting, member_id, clock=self.clock)
             except ConflictError as exc:  # no free seat: the message names them already
                 text = str(exc)
                 notes.append(f"{text[:1].upper()}{text[1:]}.")
@@ -622,7 +622,7 @@ class SeatingScreen(AreaScreen):
             notes.append(f"Seated {name(member_id)} (late): {tables}.")
             notes.extend(f"{warning}." for warning in change.warnings)
         for member_id in sorted(seated - present):
-            change = leave(self.store, meeting, member_id)
+            change = leave(self.store, meeting, member_id, clock=self.clock)
             moved = change.moved_people(name)
             notes.append(
                 f"Took {name(member_id)} out of the rounds to come"
