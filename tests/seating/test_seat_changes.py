@@ -50,7 +50,7 @@ def _expected(before: SeatingPlan, after: SeatingPlan) -> set[SeatChange]:
 
 
 def test_a_leaver_and_everyone_moved_for_them_are_recorded_with_their_tables(store: Store, clock: FakeClock) -> None:
-    meeting, ids = _seated_meeting(store, clock)
+    meeting, _ = _seated_meeting(store, clock)
     assert meeting.id is not None
     table = _plan(store, meeting).rounds[0].tables[0]
     first, second = table.member_ids[-2:]
@@ -127,7 +127,7 @@ def test_a_failed_save_records_nothing_and_a_failed_record_saves_nothing(
 def test_forgetting_someone_removes_their_seat_changes_and_keeps_the_others(store: Store, clock: FakeClock) -> None:
     from sessions.forget import forget_member
 
-    meeting, ids = _seated_meeting(store, clock)
+    meeting, _ = _seated_meeting(store, clock)
     assert meeting.id is not None
     table = _plan(store, meeting).rounds[0].tables[0]
     first, second = table.member_ids[-2:]
