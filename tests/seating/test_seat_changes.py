@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +147,52 @@ def test_forgetting_someone_removes_their_seat_changes_and_keeps_the_others(stor
     assert [list(e.changes) for e in after] == kept
     for table_name in ("seat_changes", "seat_change_events"):
         assert not store.db.scalar(f"SELECT count(*) FROM {table_name} WHERE member_id IN (?, ?)", (second, moved))
+
+
+async def test_p_in_the_seating_area_prints_the_seat_changes_through_the_print_area(
+    store: Store, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Static
+
+    from app.tui.app import create_app
+    from app.tui.screens.print_export import PrintExportScreen
+    from app.tui.screens.seating import SeatingScreen
+    from app.tui.widgets.print_panel import PrintPanel
+    from printables.changes import clock_time
+    from tests.printing.print_pdf_reading import page_texts
+    from tests.waiting import wait_until
+
+    opened: list[list[Path]] = []
+    monkeypatch.setattr("app.tui.widgets.print_panel.open_paths", lambda paths: opened.append(list(paths)) or True)
+    monkeypatch.setattr("app.tui.widgets.print_panel.default_output_folder", lambda store, meeting: tmp_path / "prints")
+    meeting, _ = _seated_meeting(store, clock)
+    assert meeting.id is not None
+    first, second = _plan(store, meeting).rounds[0].tables[0].member_ids[-2:]
+    clock.advance(45 * 60)
+    for leaver in (first, second):  # marked as gone at the door while another area was shown
+        store.attendance.set_left(meeting.id, leaver, clock.now())
+    async with create_app(store, clock).run_test(size=(130, 40)) as pilot:
+        app = pilot.app
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, SeatingScreen), "the seating area")
+        await wait_until(pilot, lambda: len(store.seat_changes.for_meeting(meeting.id or 0)) == 2, "both recorded")
+        effect = str(app.screen.query_one("#seating-effect", Static).render())
+        assert "moved to keep tables full" in effect
+        assert "p prints the list" in effect
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PrintExportScreen), "the print area")
+        panel = app.screen.query_one(PrintPanel)
+        await wait_until(pilot, lambda: bool(panel.results) and not panel.busy, "the seat changes printed")
+        (result,) = panel.results
+        assert result.path == tmp_path / "prints" / "2026-11-24-changes-letter.pdf"
+        log = str(panel.query_one("#print-log", Static).render())
+        assert f"✓ Seat changes: {result.path.name}" in log
+        assert f"Saved in {result.path.parent}" in log
+        assert opened == [[result.path]]
+    text = page_texts(result.path.read_bytes())[0]
+    names = {m.id: m.full_name for m in store.members.all()}
+    assert f"{clock_time(clock.now())} {names[first]} left" in text
+    assert f"{clock_time(clock.now())} {names[second]} left" in text
+    (event,) = [e for e in store.seat_changes.for_meeting(meeting.id) if e.member_id == second]
+    for change in (c for c in event.changes if c.moved):
+        assert f"{names[change.member_id]}: round {change.round}, table {change.from_table} -> " in text
