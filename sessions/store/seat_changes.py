@@ -58,7 +58,7 @@ class SeatChanges:
         self,
         meeting_id: int,
         kind: SeatChangeKind,
-        member_id: int,
+        member_id: int | None,
         happened_at: dt.datetime,
         changes: Iterable[SeatChange],
     ) -> SeatChangeEvent:
