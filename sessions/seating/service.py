@@ -165,9 +165,7 @@ def arrive_late(
     """Give a member checked in after planning a seat in every round still to come, and save (recording the
     change at `clock`'s time, see `_save_live_change`). The seat is chosen by the meeting's settings and
     rules unless `options` says otherwise; when no table with room lets a rule hold, the change says so."""
-    plan = store.seating.load(meeting_id_of(meeting))
-    if plan is None:
-        raise NotFoundError("this meeting has no seating plan yet")
+    plan = _stored_plan(store, meeting)
     options = options or effective_options(store, meeting)
     change = seat_late_arrival(plan, seating_context(store, meeting, options), member_id)
     _save_live_change(store, change, SeatChangeKind.ARRIVED_LATE, member_id, clock)
@@ -219,12 +217,17 @@ def leave(
     """Take a no-show or early leaver out of the rounds still to come, and save (recording the change at
     `clock`'s time, see `_save_live_change`). Anyone moved to refill a table is placed by the meeting's
     settings and rules unless `options` says otherwise."""
-    plan = store.seating.load(meeting_id_of(meeting))
-    if plan is None:
-        raise NotFoundError("this meeting has no seating plan yet")
+    plan = _stored_plan(store, meeting)
     change = remove_member(plan, seating_context(store, meeting, options), member_id)
     _save_live_change(store, change, SeatChangeKind.LEFT, member_id, clock)
     return change
+
+
+def _stored_plan(store: Store, meeting: Meeting) -> SeatingPlan:
+    plan = store.seating.load(meeting_id_of(meeting))
+    if plan is None:
+        raise NotFoundError("this meeting has no seating plan yet")
+    return plan
 
 
 def _save_live_change(
