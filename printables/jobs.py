@@ -16,11 +16,12 @@ from sessions.checkin.first_time import first_timers
 from sessions.errors import NotFoundError, TablesessionError
 from sessions.models import Meeting, Member, Round, SharedCard
 from sessions.speaking_times import round_starts
-from sessions.store import Store
+from sessions.store import SeatChangeEvent, Store
 
 from .badges import labels
 from .calibrate import calibration
 from .cards import business_cards
+from .changes import seat_changes
 from .companies import company_index
 from .content import DEFAULT_REGION, TagExtras, event_line
 from .door import door_list
@@ -42,6 +43,7 @@ class Document(StrEnum):
     SHEETS = "sheets"
     DOOR = "door"
     COMPANIES = "companies"
+    CHANGES = "changes"
     CALIBRATE = "calibrate"
 
 
@@ -63,6 +65,7 @@ DOCUMENTS: dict[Document, DocumentInfo] = {
     Document.SHEETS: DocumentInfo("Table sheets", "a page per table per round: who speaks when", needs_plan=True),
     Document.DOOR: DocumentInfo("Door list", "everyone alphabetically with their table each round", needs_plan=True),
     Document.COMPANIES: DocumentInfo("Company index", "who here worked at each company", per_person=True),
+    Document.CHANGES: DocumentInfo("Seat changes", "who moved to which table as people left or came late"),
     Document.CALIBRATE: DocumentInfo("Calibration", "a test page per stock with cell outlines"),
 }
 
@@ -94,6 +97,7 @@ class PrintJob:
     starts: dict[int, dt.datetime] = field(default_factory=dict)
     extras: TagExtras | None = None  # tents and badges: the meeting, round-1 tables, who is new
     region: str = "US"  # phones print in this region's national format
+    changes: tuple[SeatChangeEvent, ...] = ()  # seat changes: the meeting's, in the order they happened
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,14 @@ def gather(store: Store, meeting: Meeting | None, document: Document, options: P
     if meeting is None or meeting.id is None:
         raise TablesessionError("there is no meeting yet; create one with 'tablesession meeting new'")
     group = _group_name(store)
+    if document is Document.CHANGES:
+        events = tuple(store.seat_changes.for_meeting(meeting.id))
+        ids = sorted(
+            {e.member_id for e in events if e.member_id is not None} | {c.member_id for e in events for c in e.changes}
+        )
+        members = store.members.get_many(ids)
+        cards = tuple((mid, members[mid].shared_card()) for mid in ids if mid in members)
+        return PrintJob(document, options, group, meeting, cards, changes=events, region=_region(store))
     if info.needs_plan:
         rounds = _rounds(store, meeting, options)
         ids = sorted({mid for round_ in rounds for mid in round_.member_ids})
@@ -269,6 +281,8 @@ def render(job: PrintJob, progress: Progress | None = None) -> Pdf:
         return table_sheets(
             job.group_name, meeting, job.rounds, by_id, paper, starts=job.starts, progress=progress, region=job.region
         )
+    if job.document is Document.CHANGES:
+        return seat_changes(job.group_name, meeting, job.changes, dict(job.cards), options.paper)
     if job.document is Document.DOOR:
         return door_list(job.group_name, meeting, job.rounds, dict(job.cards), options.paper)
     return company_index(job.group_name, meeting, dict(job.cards), options.paper, rounds=job.rounds)

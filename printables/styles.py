@@ -270,6 +270,28 @@ COMPANIES = CompanyStyle(
 
 
 @dataclass(frozen=True)
+class ChangesStyle:
+    margin: float
+    title: TextStyle
+    subtitle: TextStyle
+    event: TextStyle  # "19:05  Ana Lopez left"
+    move: TextStyle  # "Ben Ortiz: round 2, table 3 -> table 5"
+    move_indent: float
+    event_gap: float
+
+
+CHANGES = ChangesStyle(
+    margin=inches(0.6),
+    title=TextStyle(22, floor=14, weight=BOLD, shorten=True),
+    subtitle=TextStyle(11, floor=8, shorten=True),
+    event=TextStyle(14, floor=10, minimum=7, weight=BOLD, max_lines=EVERYTHING),
+    move=TextStyle(13, floor=10, minimum=7, max_lines=EVERYTHING),
+    move_indent=inches(0.35),
+    event_gap=12,
+)
+
+
+@dataclass(frozen=True)
 class CalibrationStyle:
     outline_gray: float
     outline_width: float

@@ -282,6 +282,47 @@ def test_a_version_3_database_gains_seating_rules_and_settings_after_a_backup_co
         assert copy.execute("PRAGMA user_version").fetchone()[0] == 3
 
 
+def test_a_version_7_database_gains_the_seat_change_log_after_a_backup_copy(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from sessions.store import SeatChange, SeatChangeKind
+
+    path = tmp_path / "v7.sqlite3"
+    connection = database_at(path, 7)
+    stamp = "2026-11-01T00:00:00+00:00"
+    connection.execute("INSERT INTO group_info (id, name, created_at) VALUES (1, 'Old Group', ?)", (stamp,))
+    for first in ("Ada", "Bea"):
+        connection.execute(
+            "INSERT INTO members (first_name, last_name, created_at, updated_at) VALUES (?, 'Quinn', ?, ?)",
+            (first, stamp, stamp),
+        )
+    connection.execute(
+        "INSERT INTO meetings (date, table_min, table_max, turn_seconds, warning_seconds, changeover_seconds, "
+        "created_at) VALUES ('2026-11-03', 2, 3, 300, 60, 30, ?)",
+        (stamp,),
+    )
+    connection.commit()
+    connection.close()
+    before = dump(path)
+    with Store.opened(path) as store:
+        assert store.db.schema_version == CURRENT_VERSION
+        assert store.seat_changes.for_meeting(1) == []
+        when = dt.datetime(2026, 11, 3, 19, 5, tzinfo=dt.UTC)
+        moves = [SeatChange(round=2, member_id=2, from_table="1", to_table="3")]
+        store.seat_changes.record(1, SeatChangeKind.LEFT, 1, when, moves)
+        (event,) = store.seat_changes.for_meeting(1)
+        assert (event.kind, event.member_id, event.happened_at, list(event.changes)) == (
+            SeatChangeKind.LEFT, 1, when, moves
+        )  # fmt: skip
+        with pytest.raises(sqlite3.IntegrityError):  # the log's foreign keys hold on the migrated file
+            store.seat_changes.record(1, SeatChangeKind.LEFT, 99, when, [])
+        backups = store.db.migration_backups
+    assert len(backups) == 1
+    assert dump(backups[0]) == before
+    with contextlib.closing(sqlite3.connect(backups[0])) as copy:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 7
+
+
 def test_the_copy_taken_before_an_upgrade_can_be_restored(tmp_path: Path) -> None:
     import datetime as dt
 

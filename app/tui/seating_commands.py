@@ -13,6 +13,7 @@ SEATING_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("seating: one round fewer", "plan one round fewer the next time you generate", "rounds(-1)"),
     ("seating: settings", "rounds, table sizes, table count, sub-groups, colleagues apart", "settings"),
     ("seating: rules", "keep people apart or together, every meeting or this one only", "rules"),
+    ("seating: print seat changes", "who moved to which table as people left or came late (p)", "print_changes"),
 )
 
 

@@ -8,7 +8,7 @@ values, sharing choices and tags win. The meeting is
 matched by date (and title when several share the date), attendance is merged, the seating plan and
 settings are replaced by the file's, its seating rules are added unless this laptop has them already
 (or has a rule they contradict: this laptop's rules stand, and the summary says which were left out),
-and clock commands not yet logged are added. Everything is checked before anything is written, and
+clock commands and seat changes not yet logged are added. Everything is checked before anything is written, and
 the writing happens in one transaction: a bad file changes nothing.
 """
 
@@ -26,7 +26,7 @@ from sessions.errors import ConflictError, TablesessionError
 from sessions.models import Meeting, Member, Round, Seat, SeatingPlan, SeatingRule, SharedField, Table
 from sessions.roster.updating import imported_sharing
 from sessions.seating.rules import largest_table
-from sessions.store import ClockEvent, Store
+from sessions.store import ClockEvent, SeatChange, SeatChangeKind, Store
 from sessions.store.members import email_key
 from sessions.timekeeping import Clock
 
@@ -182,6 +182,11 @@ def _check(path: Path, document: MeetingDocument) -> _Checked:
             for t, table in enumerate(round_.tables):
                 for s, seat in enumerate(table.seats):
                     known(seat.member, ("seating", "rounds", r, "tables", t, "seats", s, "member"))
+    for index, event in enumerate(document.seat_changes):
+        if event.member is not None:
+            known(event.member, ("seat_changes", index, "member"))
+        for position, moved in enumerate(event.changes):
+            known(moved.member, ("seat_changes", index, "changes", position, "member"))
     for index, rule in enumerate(document.seating_rules):
         for position, ref in enumerate(rule.members):
             known(ref, ("seating_rules", index, "members", position))
@@ -378,6 +383,28 @@ def _append_clock_log(store: Store, document: MeetingDocument, meeting_id: int) 
     return added
 
 
+def _append_seat_changes(store: Store, document: MeetingDocument, meeting_id: int, ids: dict[int, int]) -> int:
+    """Add the seat changes not recorded here yet (the same kind, person and moment); returns how many."""
+
+    def key(kind: SeatChangeKind, member_id: int | None, moment: dt.datetime) -> tuple[object, ...]:
+        return (kind, member_id, (moment if moment.tzinfo else moment.astimezone()).astimezone(dt.UTC))
+
+    here = {key(e.kind, e.member_id, e.happened_at) for e in store.seat_changes.for_meeting(meeting_id)}
+    added = 0
+    for record in document.seat_changes:
+        member_id = ids[record.member] if record.member is not None else None
+        if key(record.kind, member_id, record.happened_at) in here:
+            continue
+        changes = [
+            SeatChange(round=c.round, member_id=ids[c.member], from_table=c.from_table, to_table=c.to_table)
+            for c in record.changes
+        ]
+        store.seat_changes.record(meeting_id, record.kind, member_id, record.happened_at, changes)
+        here.add(key(record.kind, member_id, record.happened_at))
+        added += 1
+    return added
+
+
 @dataclass(frozen=True)
 class _RulesSaved:
     added: int
@@ -433,6 +460,7 @@ def import_meeting_json(store: Store, path: Path | str, clock: Clock) -> ImportS
             store.seating_settings.save(meeting.id, document.seating_settings)
         rules = _save_rules(store, document, meeting, ids)
         events_added = _append_clock_log(store, document, meeting.id)
+        _append_seat_changes(store, document, meeting.id, ids)
 
     matched = sum(1 for found in matches.values() if found is not None)
     return ImportSummary(

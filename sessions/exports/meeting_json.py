@@ -1,11 +1,12 @@
 """The whole meeting as one JSON document, to carry it to another laptop and import it there.
 
-Shape (format "tablesession-meeting", version 3; version 1 lacked the seating settings and rules,
-and versions 1 and 2 held shared cards only, without "shared_only"); every key is always present:
+Shape (format "tablesession-meeting", version 4; version 1 lacked the seating settings and rules,
+versions 1 and 2 held shared cards only, without "shared_only", and versions before 4 lacked the seat
+changes); every key is always present:
 
     {
       "format": "tablesession-meeting",
-      "version": 3,
+      "version": 4,
       "shared_only": false,
       "exported_at": "2026-11-24T21:05:00+00:00",
       "group": {"name": "..."},
@@ -26,7 +27,9 @@ and versions 1 and 2 held shared cards only, without "shared_only"); every key i
                                    "room": [{"name": "Bar A", "capacity": 6}]},
       "seating_rules": [{"kind": "apart", "members": [1, 4], "standing": true}],
       "rounds_run": [1, 2],
-      "clock_log": [{"round": 1, "command": "start", "argument": null, "wall_time": "..."}]
+      "clock_log": [{"round": 1, "command": "start", "argument": null, "wall_time": "..."}],
+      "seat_changes": [{"kind": "left", "member": 3, "happened_at": "...",
+                        "changes": [{"round": 2, "member": 5, "from_table": "3", "to_table": "1"}]}]
     }
 
 `ref` numbers people within the file only; `member` fields point at them. Members are everyone with a
@@ -40,7 +43,8 @@ notes and extra registration answers stay on the laptop, as do the notes on seat
 part of the card. The rules written
 are those in force at the meeting (standing, or for it alone) among people in the file, so whoever
 seats the meeting on the other laptop keeps the same people apart or together. A seat whose member
-was forgotten is not written.
+was forgotten is not written, nor is the seat change of someone not in the file (an event about them
+keeps its place, naming nobody).
 """
 
 from __future__ import annotations
@@ -63,13 +67,13 @@ from sessions.models import (
     Sharing,
     Tag,
 )
-from sessions.store import Store
+from sessions.store import SeatChangeEvent, SeatChangeKind, Store
 
 from .scope import ExportScope, attendee_ids
 from .summary import CONTACT_FIELDS, FieldCounts, fields_present
 
 FORMAT = "tablesession-meeting"
-VERSION = 3
+VERSION = 4
 
 
 class _Record(BaseModel):
@@ -161,6 +165,22 @@ class ClockRecord(_Record):
     wall_time: dt.datetime
 
 
+class MovedRecord(_Record):
+    round: int = Field(ge=1)
+    member: int
+    from_table: str | None = None  # None: newly seated
+    to_table: str | None = None  # None: taken out
+
+
+class SeatChangeRecord(_Record):
+    """Someone left or arrived late, and whose seat changed for it (see sessions.store.seat_changes)."""
+
+    kind: SeatChangeKind
+    member: int | None = None  # None: someone forgotten, or not in the file
+    happened_at: dt.datetime
+    changes: list[MovedRecord] = Field(default_factory=list)
+
+
 class MeetingDocument(_Record):
     format: str
     version: int
@@ -176,6 +196,23 @@ class MeetingDocument(_Record):
     seating_rules: list[RuleRecord] = Field(default_factory=list)
     rounds_run: list[int] = Field(default_factory=list)
     clock_log: list[ClockRecord] = Field(default_factory=list)
+    seat_changes: list[SeatChangeRecord] = Field(default_factory=list)
+
+
+def seat_change_records(events: list[SeatChangeEvent], refs: dict[int, int]) -> list[SeatChangeRecord]:
+    return [
+        SeatChangeRecord(
+            kind=event.kind,
+            member=refs.get(event.member_id) if event.member_id is not None else None,
+            happened_at=event.happened_at,
+            changes=[
+                MovedRecord(round=c.round, member=refs[c.member_id], from_table=c.from_table, to_table=c.to_table)
+                for c in event.changes
+                if c.member_id in refs
+            ],
+        )
+        for event in events
+    ]
 
 
 _CARD_FIELDS = set(SharedCard.model_fields)
@@ -316,6 +353,7 @@ def meeting_document(
             ClockRecord(round=e.round_number, command=e.command, argument=e.argument, wall_time=e.wall_time)
             for e in events
         ],
+        seat_changes=seat_change_records(store.seat_changes.for_meeting(meeting_id), refs),
     )
     return MeetingExport(document=document, cards=list(cards.values()), withheld=withheld)
 

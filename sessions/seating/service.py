@@ -16,8 +16,8 @@ from sessions.seating.rules import effective_options, meeting_id_of
 from sessions.seating.scoring import SeatingContext
 from sessions.seating.search import Progress
 from sessions.seating.solver import PlanReport, SeatingResult, solve
-from sessions.store import Store
-from sessions.timekeeping import Clock
+from sessions.store import SeatChange, SeatChangeKind, Store
+from sessions.timekeeping import Clock, SystemClock
 
 __all__ = [
     "DEFAULT_ROUNDS",
@@ -154,17 +154,21 @@ def _with_plan(result: SeatingResult, plan: SeatingPlan) -> SeatingResult:
     )
 
 
-def arrive_late(store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None) -> LiveChange:
-    """Give a member checked in after planning a seat in every round still to come, and save. The seat is
-    chosen by the meeting's settings and rules unless `options` says otherwise; when no table with room
-    lets a rule hold, the change says so."""
-    plan = store.seating.load(meeting_id_of(meeting))
-    if plan is None:
-        raise NotFoundError("this meeting has no seating plan yet")
+def arrive_late(
+    store: Store,
+    meeting: Meeting,
+    member_id: int,
+    options: SeatingOptions | None = None,
+    *,
+    clock: Clock | None = None,
+) -> LiveChange:
+    """Give a member checked in after planning a seat in every round still to come, and save (recording the
+    change at `clock`'s time, see `_save_live_change`). The seat is chosen by the meeting's settings and
+    rules unless `options` says otherwise; when no table with room lets a rule hold, the change says so."""
+    plan = _stored_plan(store, meeting)
     options = options or effective_options(store, meeting)
     change = seat_late_arrival(plan, seating_context(store, meeting, options), member_id)
-    if change.moves:
-        store.seating.save(change.plan)
+    _save_live_change(store, change, SeatChangeKind.ARRIVED_LATE, member_id, clock)
     broken = _rules_broken(store, change, member_id, options)
     return LiveChange(change.plan, change.moves, (*change.warnings, *broken)) if broken else change
 
@@ -202,13 +206,42 @@ def _rules_broken(store: Store, change: LiveChange, member_id: int, options: Sea
     return problems
 
 
-def leave(store: Store, meeting: Meeting, member_id: int, options: SeatingOptions | None = None) -> LiveChange:
-    """Take a no-show or early leaver out of the rounds still to come, and save. Anyone moved to refill a
-    table is placed by the meeting's settings and rules unless `options` says otherwise."""
+def leave(
+    store: Store,
+    meeting: Meeting,
+    member_id: int,
+    options: SeatingOptions | None = None,
+    *,
+    clock: Clock | None = None,
+) -> LiveChange:
+    """Take a no-show or early leaver out of the rounds still to come, and save (recording the change at
+    `clock`'s time, see `_save_live_change`). Anyone moved to refill a table is placed by the meeting's
+    settings and rules unless `options` says otherwise."""
+    plan = _stored_plan(store, meeting)
+    change = remove_member(plan, seating_context(store, meeting, options), member_id)
+    _save_live_change(store, change, SeatChangeKind.LEFT, member_id, clock)
+    return change
+
+
+def _stored_plan(store: Store, meeting: Meeting) -> SeatingPlan:
     plan = store.seating.load(meeting_id_of(meeting))
     if plan is None:
         raise NotFoundError("this meeting has no seating plan yet")
-    change = remove_member(plan, seating_context(store, meeting, options), member_id)
-    if change.moves:
+    return plan
+
+
+def _save_live_change(
+    store: Store, change: LiveChange, kind: SeatChangeKind, member_id: int, clock: Clock | None
+) -> None:
+    """Save the changed plan and record who moved where, together: the printed list of seat changes then
+    never names a change the plan lacks, nor misses one it has."""
+    if not change.moves:
+        return
+    happened_at = (clock or SystemClock()).now()
+    moves = [
+        SeatChange(round=m.round, member_id=m.member_id, from_table=m.from_table, to_table=m.to_table)
+        for m in change.moves
+    ]
+    with store.transaction():
         store.seating.save(change.plan)
-    return change
+        store.seat_changes.record(change.plan.meeting_id, kind, member_id, happened_at, moves)

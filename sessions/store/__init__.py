@@ -32,6 +32,7 @@ from .meetings import Meetings
 from .members import Members
 from .restore import restore_backup
 from .schema import CURRENT_VERSION
+from .seat_changes import SeatChange, SeatChangeEvent, SeatChangeKind, SeatChanges
 from .seating import SeatingPlans
 from .seating_rules import SeatingRules
 from .seating_settings import SeatingSettingsBook
@@ -48,6 +49,7 @@ class Store:
         self.seating = SeatingPlans(db)
         self.seating_rules = SeatingRules(db)
         self.seating_settings = SeatingSettingsBook(db)
+        self.seat_changes = SeatChanges(db)
         self.clock_log = ClockLog(db)
         self.backups = Backups(db)
 
@@ -113,6 +115,10 @@ __all__ = [
     "NewerDatabaseError",
     "NotADatabaseError",
     "ReadOnlyDatabaseError",
+    "SeatChange",
+    "SeatChangeEvent",
+    "SeatChangeKind",
+    "SeatChanges",
     "Store",
     "list_backups",
     "restore_backup",

@@ -153,6 +153,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 7: each member's own business cards: whether they asked for a sheet, and what the cards show.
     ("ALTER TABLE members ADD COLUMN own_card TEXT NOT NULL DEFAULT '{}'",),
+    # 8: seat changes made during the evening (someone left, someone arrived late) and who moved where,
+    # so the list can be printed for whoever tells those people. The event names its person by id only:
+    # forgetting them leaves "someone left" and the others' moves; their own rows go with them.
+    (
+        """CREATE TABLE seat_change_events (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('left', 'arrived_late')),
+            member_id INTEGER REFERENCES members (id) ON DELETE SET NULL,
+            happened_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX seat_change_events_by_meeting ON seat_change_events (meeting_id, happened_at, id)",
+        "CREATE INDEX seat_change_events_by_member ON seat_change_events (member_id)",
+        """CREATE TABLE seat_changes (
+            event_id INTEGER NOT NULL REFERENCES seat_change_events (id) ON DELETE CASCADE,
+            round_number INTEGER NOT NULL,
+            member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+            from_table TEXT,
+            to_table TEXT,
+            PRIMARY KEY (event_id, round_number, member_id)
+        )""",
+        "CREATE INDEX seat_changes_by_member ON seat_changes (member_id)",
+    ),
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -254,6 +254,26 @@ def _broken(tmp_path: Path, exported: Path, change: object) -> Path:
             lambda d: d.__setitem__("seating_settings", {"rounds": 0}),
             r"\$\.seating_settings\.rounds: Input should be greater than or equal to 1",
         ),
+        (
+            lambda d: d.__setitem__(
+                "seat_changes",
+                [
+                    {
+                        "kind": "left",
+                        "member": 1,
+                        "happened_at": "2026-11-24T19:05:00+00:00",
+                        "changes": [{"round": 2, "member": 55, "from_table": "1", "to_table": "2"}],
+                    }
+                ],
+            ),
+            r"\$\.seat_changes\[0\]\.changes\[0\]\.member: no member with ref 55",
+        ),
+        (
+            lambda d: d.__setitem__(
+                "seat_changes", [{"kind": "wandered off", "member": 1, "happened_at": "2026-11-24T19:05:00+00:00"}]
+            ),
+            r"\$\.seat_changes\[0\]\.kind: ",
+        ),
     ],
 )
 def test_a_bad_file_is_refused_with_its_path_and_changes_nothing(
@@ -286,9 +306,18 @@ def test_unreadable_files_are_named(
 def test_the_document_is_versioned_and_has_every_section(exported: Path) -> None:
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "tablesession-meeting"
-    assert data["version"] == 3
+    assert data["version"] == 4
     assert data["shared_only"] is False
-    assert set(data) >= {"meeting", "members", "attendance", "seating", "rounds_run", "clock_log", "exported_at"}
+    assert set(data) >= {
+        "meeting",
+        "members",
+        "attendance",
+        "seating",
+        "rounds_run",
+        "clock_log",
+        "exported_at",
+        "seat_changes",
+    }
     assert data["seating_settings"] is None  # none saved for this meeting
     assert data["seating_rules"] == []
     assert data["rounds_run"] == [1]
@@ -450,3 +479,55 @@ def test_the_business_card_choice_travels_to_the_other_laptop(
     import_meeting_json(fresh, path, clock)
     (arrived,) = [m for m in fresh.members.all() if m.first_name == "Tomás"]
     assert arrived.own_card == own
+
+
+def test_the_seat_changes_travel_with_the_meeting_once(
+    store: Store, run_meeting: RunMeeting, clock: FakeClock, fresh: Store, tmp_path: Path
+) -> None:
+    from sessions.store import SeatChange, SeatChangeKind
+
+    people, meeting = run_meeting.members, run_meeting.meeting
+    assert meeting.id is not None
+    ids = {name: member.id or 0 for name, member in people.items()}
+    stranger = store.members.add(Member(first_name="Jordan", last_name="Lee"))  # in no part of this meeting
+    store.seat_changes.record(
+        meeting.id,
+        SeatChangeKind.LEFT,
+        ids["Ingrid"],
+        clock.now(),
+        [
+            SeatChange(round=2, member_id=ids["Ingrid"], from_table="Window 2", to_table=None),
+            SeatChange(round=2, member_id=ids["Noah"], from_table="1", to_table="Window 2"),
+            SeatChange(round=2, member_id=stranger.id or 0, from_table="1", to_table="Window 2"),
+        ],
+    )
+    path = tmp_path / "meeting.json"
+    run_export(store, ExportRequest(ExportKind.JSON, path, ExportScope(meeting), clock.now()))
+    assert "Jordan" not in path.read_text(encoding="utf-8")
+
+    def by_name(
+        at: Store, meeting_id: int
+    ) -> list[tuple[str, str, object, list[tuple[int, str, str | None, str | None]]]]:
+        names = {m.id: m.full_name for m in at.members.all()}
+        return [
+            (
+                e.kind.value,
+                names.get(e.member_id, "?"),
+                e.happened_at,
+                [(c.round, names[c.member_id], c.from_table, c.to_table) for c in e.changes],
+            )
+            for e in at.seat_changes.for_meeting(meeting_id)
+        ]
+
+    summary = import_meeting_json(fresh, path, clock)
+    assert summary.meeting.id is not None
+    assert by_name(fresh, summary.meeting.id) == [
+        (
+            "left",
+            "Ingrid Larsen",
+            clock.now(),
+            [(2, "Ingrid Larsen", "Window 2", None), (2, "Noah Quinn", "1", "Window 2")],
+        )
+    ]
+    import_meeting_json(fresh, path, clock)  # again: nothing doubled
+    assert len(fresh.seat_changes.for_meeting(summary.meeting.id)) == 1

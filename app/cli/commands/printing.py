@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     kinds = ", ".join(f"{document.value} ({info.help})" for document, info in DOCUMENTS.items())
     parser = subparsers.add_parser(
         "print",
-        help="make PDFs: tents, badges, cards, sheets, door, companies, calibrate",
+        help="make PDFs: tents, badges, cards, sheets, door, companies, changes, calibrate",
         description=f"Make a PDF for the meeting. Documents: {kinds}, poster (the self check-in door poster).",
     )
     choices = [*(d.value for d in Document), POSTER]

@@ -90,7 +90,8 @@ class PrintExportScreen(AreaScreen):
         self.query_one(PrintPanel).action_generate()
 
     def generate_only(self, document: Document) -> None:
-        """Make one document, whatever else is ticked (from the command palette)."""
+        """Make one document, whatever else is ticked (from the command palette, or p in seating)."""
+        self.query_one(TabbedContent).active = "print-tab"  # its log says where the file went
         panel = self.query_one(PrintPanel)
         documents = panel.query_one("#print-documents", SelectionList)
         documents.deselect_all()

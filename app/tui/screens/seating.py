@@ -25,6 +25,7 @@ from app.tui.topics import Topic
 from app.tui.widgets.round_tabs import RoundTabs, round_number_of
 from app.tui.widgets.steady_footer import SteadyFooter
 from app.tui.widgets.table_card import TableCard
+from printables.jobs import Document
 from sessions.checkin.first_time import as_at_meeting
 from sessions.errors import ConflictError, TablesessionError
 from sessions.models import Member, SeatingPlan, SeatingSettings, limits
@@ -41,6 +42,7 @@ from sessions.seating.service import (
 )
 
 from .base import AreaScreen
+from .print_export import PrintExportScreen
 from .seating_rules import SeatingRulesDialog
 from .seating_settings import SeatingSettingsForm
 
@@ -88,6 +90,15 @@ class SeatingScreen(AreaScreen):
             tooltip="rounds, table sizes, sub-groups, colleagues apart",
         ),
         Binding("r", "rules", "Rules", id="seating.rules", tooltip="keep people apart or together"),
+        # Out of the crowded footer: the note naming who moved says this key, and the palette has it.
+        Binding(
+            "p",
+            "print_changes",
+            "Print changes",
+            show=False,
+            id="seating.print_changes",
+            tooltip="print who moved to which table as people left or came late",
+        ),
         Binding("right_square_bracket", "next_round(1)", "Next round", show=False, id="seating.next_round"),
         Binding("left_square_bracket", "next_round(-1)", "Previous round", show=False, id="seating.previous_round"),
     ]
@@ -602,6 +613,17 @@ class SeatingScreen(AreaScreen):
             self._say("  ".join(notes))
             self.session_app.changed(Topic.SEATING)
 
+    async def action_print_changes(self) -> None:
+        """Print the evening's seat changes as the print area does: it opens, makes that one document, and
+        its log says where the file went (the facilitator hands it to a volunteer)."""
+        if self.meeting is None:
+            self._say("Choose a meeting first (f9).")
+            return
+        await self.app.switch_mode("print")
+        screen = self.app.screen
+        if isinstance(screen, PrintExportScreen):
+            screen.generate_only(Document.CHANGES)
+
     def fit_attendance(self) -> list[str]:
         """Seat people checked in since the plan was made; take out those who left. Returns what changed."""
         meeting = self.meeting
@@ -623,7 +645,7 @@ class SeatingScreen(AreaScreen):
         notes: list[str] = []
         for member_id in sorted(present - seated):
             try:
-                change = arrive_late(self.store, meeting, member_id)
+                change = arrive_late(self.store, meeting, member_id, clock=self.clock)
             except ConflictError as exc:  # no free seat: the message names them already
                 text = str(exc)
                 notes.append(f"{text[:1].upper()}{text[1:]}.")
@@ -635,11 +657,11 @@ class SeatingScreen(AreaScreen):
             notes.append(f"Seated {name(member_id)} (late): {tables}.")
             notes.extend(f"{warning}." for warning in change.warnings)
         for member_id in sorted(seated - present):
-            change = leave(self.store, meeting, member_id)
+            change = leave(self.store, meeting, member_id, clock=self.clock)
             moved = change.moved_people(name)
             notes.append(
                 f"Took {name(member_id)} out of the rounds to come"
-                + (f"; moved to keep tables full: {'; '.join(moved)}." if moved else ".")
+                + (f"; moved to keep tables full: {'; '.join(moved)} (p prints the list)." if moved else ".")
             )
             notes.extend(change.warnings)
         return notes
