@@ -23,6 +23,7 @@ from .search import Progress, SearchLimits, tabu_search
 from .spreads import spread_design
 from .state import Assignment, SeatingState, most_repeat_free_rounds
 from .stats import SeatingStats, history_counts, plan_stats
+from .tripling import tripled_kirkman
 
 # Rounds beyond what an algebraic design covers start as greedy rounds, and whether the search then removes
 # every repeat depends much on that start (32 people at 8 tables of 4 over 10 rounds: about one start in
@@ -90,6 +91,9 @@ def design_rounds(
     if stored is not None:
         # A stored base round reaches the best known count at once: no grid or search needed.
         return _seat_design(problem, list(stored.rounds), {}, rng), stored.source
+    tripled = None if anchors or not _cyclic_may_help(sizes, rounds) else tripled_kirkman(tables, sizes[0], rounds)
+    if tripled is not None:
+        return _seat_design(problem, list(tripled), {}, rng), f"Kirkman triple system tripled from {n // 3} people"
     # Planes (q^2) come from the grid designs already; spaces of dimension 3 and up only from here.
     spaces = not anchors and n > sizes[0] ** 2 and _cyclic_may_help(sizes, rounds)
     lines = affine_rounds(tables, sizes[0], rounds) if spaces else ()
