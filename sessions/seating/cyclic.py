@@ -323,8 +323,24 @@ def develop(shape: Shape, base: list[list[int]], rounds: int) -> tuple[tuple[int
 
 
 def develop_bases(shape: Shape, bases: list[list[list[int]]]) -> tuple[tuple[int, ...], ...]:
-    """Every base round developed over Z_m in turn: bases * m rounds."""
-    return tuple(r for base in bases for r in develop(shape, base, shape.modulus))
+    """Every base round developed over Z_m in turn, each for its period (`round_period`)."""
+    return tuple(r for base in bases for r in develop(shape, base, round_period(shape, base)))
+
+
+def round_period(shape: Shape, base: list[list[int]]) -> int:
+    """The fewest shifts d (dividing m) that bring the base round back to itself: it gives d rounds.
+
+    A Kirkman system with an even modulus (33 people over Z_16 x {0, 1} plus a point) uses the pairs
+    at difference m / 2 at a table {point, (x, c), (x + m / 2, c)}, which comes back after m / 2 shifts;
+    the base round holding it is made of such table pairs T, T + m / 2 and gives only m / 2 rounds.
+    """
+    m, movable = shape.modulus, shape.movable
+
+    def shifted(people: list[int], d: int) -> frozenset[int]:
+        return frozenset(p if p >= movable else (p // m) * m + (p % m + d) % m for p in people)
+
+    tables = {shifted(t, 0) for t in base}
+    return next(d for d in range(1, m + 1) if m % d == 0 and {shifted(t, d) for t in base} == tables)
 
 
 def cyclic_design(
@@ -382,12 +398,12 @@ def stored_design(tables: int, size: int, rounds: int) -> CyclicDesign | None:
     else:
         return None
     shape = Shape(modulus, classes, fixed, len(bases))
-    if shape.rounds != rounds:
-        return None
     source = f"stored cyclic base round{'s' if len(bases) > 1 else ''} over Z_{modulus} ("
     source += f"{len(bases)} base rounds, " if len(bases) > 1 else ""
     source += f"{classes} orbits" + (f" + {fixed} fixed)" if fixed else ")")
     developed = develop_bases(shape, [[list(t) for t in base] for base in bases])
+    if len(developed) != rounds:
+        return None
     flat = tuple(t for base in bases for t in base)
     return CyclicDesign(tables=tables, size=size, shape=shape, base=flat, rounds=developed, source=source)
 

@@ -6,12 +6,22 @@ that modulus is even: the difference m / 2 within a class cannot be used, so no 
 base rounds do the same job: people are (x, c) for x in Z_m and one of (v - fixed) / m classes, plus
 fixed points, and every (class pair, difference) and every (fixed point, class) is used once over all
 base rounds together (`sessions.seating.cyclic.develop_bases`). Nearly Kirkman systems (v = 0 mod 6)
-work the same way with two fixed points that never meet.
+work the same way with two fixed points that never meet (the pairs left unmet, the two fixed points
+and either the pairs at difference m / 2 or whole orbits between two classes, are the system's holes).
+
+A base round may also come back to itself after d shifts (d dividing m): it then gives d rounds
+(`round_period`). That is how the difference m / 2 is used when m is even: the table
+{fixed point, (x, c), (x + m / 2, c)} is fixed by m / 2 shifts, and the rest of its base round is made of
+pairs of tables T, T + m / 2. 33 people over 16 rounds (no odd modulus divides 16) are two such base
+rounds over Z_16 x {0, 1} plus a point, one per class.
 
 Each entry: (tables, size, rounds) -> (modulus, classes, fixed, base rounds), point c * modulus + x being
-(x, c). They were found at development time by `sessions.seating.cyclic.search_bases` (the tabu search of
-`search_base` run over all base rounds at once, swaps within one base round), from seed 0 upwards, a few
-minutes at most each. tests/seating/test_cyclic.py checks that each develops into repeat-free rounds.
+(x, c), each base round listing all its tables. They were found at development time, seed 0 upwards,
+minutes at most each: full-period ones by `sessions.seating.cyclic.search_bases` (the tabu search of
+`search_base` over all base rounds at once, swaps within one base round); the half-period ones (11-3) by
+a throwaway simulated annealing over the m / 2 residues of each class, each with a lift in {0, m / 2},
+scored like `search_base` by the differences used twice. tests/seating/test_cyclic.py checks that each
+entry develops into repeat-free rounds.
 """
 
 from __future__ import annotations
@@ -32,6 +42,16 @@ STORED_MULTI_BASES: dict[tuple[int, int, int], tuple[int, int, int, tuple[tuple[
         ),
         (
             (20, 12, 7), (1, 8, 11), (10, 19, 17), (2, 3, 6), (14, 13, 0), (5, 4, 18), (16, 15, 9),
+        ),
+    )),
+    (11, 3, 16): (16, 2, 1, (
+        (
+            (32, 0, 8), (13, 11, 2), (5, 3, 10), (17, 7, 6), (25, 15, 14), (21, 1, 22), (29, 9, 30), (27, 23, 16),
+            (19, 31, 24), (18, 20, 12), (26, 28, 4),
+        ),
+        (
+            (32, 16, 24), (7, 26, 3), (15, 18, 11), (5, 19, 22), (13, 27, 30), (17, 4, 1), (25, 12, 9),
+            (14, 23, 29), (6, 31, 21), (0, 10, 28), (8, 2, 20),
         ),
     )),
 }

@@ -6,7 +6,16 @@ from itertools import combinations
 
 import pytest
 
-from sessions.seating.cyclic import Shape, cyclic_design, develop, develop_bases, search_bases, shapes, stored_design
+from sessions.seating.cyclic import (
+    Shape,
+    cyclic_design,
+    develop,
+    develop_bases,
+    round_period,
+    search_bases,
+    shapes,
+    stored_design,
+)
 from sessions.seating.cyclic_bases import STORED_BASES
 from sessions.seating.frontier import frontier_instances
 from sessions.seating.kirkman_bases import STORED_MULTI_BASES
@@ -117,7 +126,16 @@ def test_a_fixed_point_meeting_one_class_in_two_base_rounds_repeats_a_pair() -> 
     assert len(met) != len(set(met))
 
 
-@pytest.mark.parametrize("tables", [15, 21, 27])
+def test_a_base_round_with_a_table_fixed_by_half_the_shifts_gives_half_the_rounds() -> None:
+    # 33 people over 16 rounds: {point, (0, 0), (8, 0)} over Z_16 comes back after 8 shifts.
+    design = stored_design(11, 3, 16)
+    assert design is not None
+    assert design.shape.modulus == 16
+    assert [round_period(design.shape, [list(t) for t in design.base[i : i + 11]]) for i in (0, 11)] == [8, 8]
+    assert_repeat_free(design.rounds, 11, 3)
+
+
+@pytest.mark.parametrize("tables", [15, 21, 27, 33])
 def test_tripling_a_kirkman_system_seats_three_times_the_people(tables: int) -> None:
     rounds = tripled_kirkman(tables, 3, (3 * tables - 1) // 2)
     assert rounds is not None
@@ -126,7 +144,7 @@ def test_tripling_a_kirkman_system_seats_three_times_the_people(tables: int) -> 
 
 
 # Tables of 3 the stored base rounds and tripling reach at the best known count (issue #19).
-REACHED_TRIPLES = [6, 7, 15, 21]
+REACHED_TRIPLES = [6, 7, 11, 15, 21]
 
 
 @pytest.mark.parametrize("tables", REACHED_TRIPLES)
