@@ -13,7 +13,9 @@ A base round may also come back to itself after d shifts (d dividing m): it then
 (`round_period`). That is how the difference m / 2 is used when m is even: the table
 {fixed point, (x, c), (x + m / 2, c)} is fixed by m / 2 shifts, and the rest of its base round is made of
 pairs of tables T, T + m / 2. 33 people over 16 rounds (no odd modulus divides 16) are two such base
-rounds over Z_16 x {0, 1} plus a point, one per class.
+rounds over Z_16 x {0, 1} plus a point, one per class; 57 people over 28 rounds are one over Z_56 (a
+single class). With a single class the differences 1 .. m / 2 - 1 are each used once and each table's
+three differences add up to 0 mod m, so their sum must be even: m / 2 = 0 or 1 mod 4 (not 69, 87 or 93).
 
 Each entry: (tables, size, rounds) -> (modulus, classes, fixed, base rounds), point c * modulus + x being
 (x, c), each base round listing all its tables. They were found at development time, seed 0 upwards,
@@ -64,6 +66,13 @@ STORED_MULTI_BASES: dict[tuple[int, int, int], tuple[int, int, int, tuple[tuple[
             (52, 47, 23), (53, 12, 35), (4, 3, 36), (41, 38, 40), (24, 44, 39), (7, 51, 28), (22, 17, 33),
             (6, 34, 13), (11, 21, 0), (50, 2, 15), (1, 30, 8), (29, 19, 16), (5, 45, 32), (31, 37, 49), (27, 18, 9),
             (43, 26, 20), (42, 10, 48), (46, 25, 14),
+        ),
+    )),
+    (19, 3, 28): (56, 1, 1, (
+        (
+            (56, 0, 28), (18, 48, 25), (46, 20, 53), (3, 1, 17), (31, 29, 45), (26, 21, 6), (54, 49, 34),
+            (23, 55, 44), (51, 27, 16), (52, 9, 15), (24, 37, 43), (11, 33, 2), (39, 5, 30), (41, 38, 42),
+            (13, 10, 14), (7, 36, 19), (35, 8, 47), (4, 12, 50), (32, 40, 22),
         ),
     )),
 }
