@@ -15,12 +15,13 @@ A base round may also come back to itself after d shifts (d dividing m): it then
 pairs of tables T, T + m / 2. 33 people over 16 rounds (no odd modulus divides 16) are two such base
 rounds over Z_16 x {0, 1} plus a point, one per class; 57 people over 28 rounds are one over Z_56 (a
 single class). With a single class the differences 1 .. m / 2 - 1 are each used once and each table's
-three differences add up to 0 mod m, so their sum must be even: m / 2 = 0 or 1 mod 4 (not 69, 87 or 93).
+three differences, with suitable signs, add up to 0 mod m, so their sum must be even: m / 2 = 0 or 1
+mod 4 (so not for 69, 87 or 93 people).
 
 Each entry: (tables, size, rounds) -> (modulus, classes, fixed, base rounds), point c * modulus + x being
 (x, c), each base round listing all its tables. They were found at development time, seed 0 upwards,
 minutes at most each: full-period ones by `sessions.seating.cyclic.search_bases` (the tabu search of
-`search_base` over all base rounds at once, swaps within one base round); the half-period ones (11-3) by
+`search_base` over all base rounds at once, swaps within one base round); the half-period ones (11-3, 19-3) by
 a throwaway simulated annealing over the m / 2 residues of each class, each with a lift in {0, m / 2},
 scored like `search_base` by the differences used twice. tests/seating/test_cyclic.py checks that each
 entry develops into repeat-free rounds.
