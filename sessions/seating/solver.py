@@ -91,9 +91,6 @@ def design_rounds(
     if stored is not None:
         # A stored base round reaches the best known count at once: no grid or search needed.
         return _seat_design(problem, list(stored.rounds), {}, rng), stored.source
-    tripled = None if anchors or not _cyclic_may_help(sizes, rounds) else tripled_kirkman(tables, sizes[0], rounds)
-    if tripled is not None:
-        return _seat_design(problem, list(tripled), {}, rng), f"Kirkman triple system tripled from {n // 3} people"
     # Planes (q^2) come from the grid designs already; spaces of dimension 3 and up only from here.
     spaces = not anchors and n > sizes[0] ** 2 and _cyclic_may_help(sizes, rounds)
     lines = affine_rounds(tables, sizes[0], rounds) if spaces else ()
@@ -101,6 +98,10 @@ def design_rounds(
         # q^d people at tables of q: the lines of AG(d, q) seat every pair once (81 at tables of 3: 40 rounds).
         dimension = round(math.log(n, sizes[0]))
         return _seat_design(problem, list(lines), {}, rng), f"AG({dimension}, {sizes[0]})"
+    # 45 and 63 people at tables of 3: three copies of the Kirkman systems on 15 and 21 (after AG(4, 3) for 81).
+    tripled = None if anchors or not _cyclic_may_help(sizes, rounds) else tripled_kirkman(tables, sizes[0], rounds)
+    if tripled is not None:
+        return _seat_design(problem, list(tripled), {}, rng), f"Kirkman triple system tripled from {n // 3} people"
     if not anchors and tables == ORDER and sizes == [ORDER] * ORDER and rounds > 2:
         # 10 tables of 10: no field of order 10, but two orthogonal Latin squares give 4 rounds.
         return _seat_design(problem, list(mols10_rounds(rounds)), {}, rng), "two orthogonal Latin squares of order 10"
