@@ -404,6 +404,8 @@ def stored_design(tables: int, size: int, rounds: int) -> CyclicDesign | None:
     developed = develop_bases(shape, [[list(t) for t in base] for base in bases])
     if len(developed) != rounds:
         return None
+    if len(developed) < shape.rounds:
+        source = source[:-1] + f"; each back after {len(developed) // len(bases)} shifts)"
     flat = tuple(t for base in bases for t in base)
     return CyclicDesign(tables=tables, size=size, shape=shape, base=flat, rounds=developed, source=source)
 
