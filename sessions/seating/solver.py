@@ -14,6 +14,7 @@ from .affine import affine_rounds
 from .cyclic import cyclic_design, stored_design
 from .designs import grid_design
 from .greedy import greedy_round, record_round
+from .kirkman3q import kirkman_3q_rounds
 from .latin import ORDER, mols10_rounds
 from .layout import Layout, choose_layout
 from .order import speaking_order
@@ -102,6 +103,11 @@ def design_rounds(
     tripled = None if anchors or not _cyclic_may_help(sizes, rounds) else tripled_kirkman(tables, sizes[0], rounds)
     if tripled is not None:
         return _seat_design(problem, list(tripled), {}, rng), f"Kirkman triple system tripled from {n // 3} people"
+    direct = None if anchors or not _cyclic_may_help(sizes, rounds) else kirkman_3q_rounds(tables, sizes[0], rounds)
+    if direct is not None:
+        return _seat_design(
+            problem, list(direct), {}, rng
+        ), f"Kirkman triple system on 3 x {tables} (Ray-Chaudhuri-Wilson)"
     if not anchors and tables == ORDER and sizes == [ORDER] * ORDER and rounds > 2:
         # 10 tables of 10: no field of order 10, but two orthogonal Latin squares give 4 rounds.
         return _seat_design(problem, list(mols10_rounds(rounds)), {}, rng), "two orthogonal Latin squares of order 10"

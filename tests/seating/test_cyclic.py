@@ -18,6 +18,7 @@ from sessions.seating.cyclic import (
 )
 from sessions.seating.cyclic_bases import STORED_BASES
 from sessions.seating.frontier import frontier_instances
+from sessions.seating.kirkman3q import kirkman_3q_rounds
 from sessions.seating.kirkman_bases import STORED_MULTI_BASES
 from sessions.seating.solver import solve
 from sessions.seating.tripling import tripled_kirkman
@@ -143,8 +144,16 @@ def test_tripling_a_kirkman_system_seats_three_times_the_people(tables: int) -> 
     assert_repeat_free(rounds, tables, 3)
 
 
-# Tables of 3 the stored base rounds and tripling reach at the best known count (issue #19).
-REACHED_TRIPLES = [6, 7, 11, 15, 18, 19, 21, 28]
+@pytest.mark.parametrize("q", [7, 13, 19, 31])
+def test_ray_chaudhuri_wilson_seats_3q_people_for_every_prime_q_one_more_than_a_multiple_of_6(q: int) -> None:
+    rounds = kirkman_3q_rounds(q, 3, (3 * q - 1) // 2)
+    assert rounds is not None
+    assert len(rounds) == (3 * q - 1) // 2
+    assert_repeat_free(rounds, q, 3)
+
+
+# Tables of 3 the stored base rounds, tripling and Ray-Chaudhuri-Wilson reach at the best known count (issue #19).
+REACHED_TRIPLES = [6, 7, 11, 15, 18, 19, 21, 28, 31]
 
 
 @pytest.mark.parametrize("tables", REACHED_TRIPLES)
