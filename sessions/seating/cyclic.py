@@ -146,6 +146,7 @@ class _BaseSearch:
         return range(r * self.copy_movable, (r + 1) * self.copy_movable)
 
     def base_rounds(self) -> list[list[list[int]]]:
+        """The base rounds found, in people as `develop` numbers them."""
         rounds = self.members
         return [
             [[self.person(p) for p in t] for t in rounds[r * self.tables : (r + 1) * self.tables]]

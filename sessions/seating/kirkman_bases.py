@@ -21,7 +21,8 @@ mod 4 (so not for 69, 87 or 93 people).
 Each entry: (tables, size, rounds) -> (modulus, classes, fixed, base rounds), point c * modulus + x being
 (x, c), each base round listing all its tables. They were found at development time, seed 0 upwards,
 minutes at most each: full-period ones by `sessions.seating.cyclic.search_bases` (the tabu search of
-`search_base` over all base rounds at once, swaps within one base round); the half-period ones (11-3, 19-3) by
+`search_base` over all base rounds at once, swaps within one base round), 29-3 by a throwaway C port of
+that same search (a hundred times faster); the half-period ones (11-3, 19-3) by
 a throwaway simulated annealing over the m / 2 residues of each class, each with a lift in {0, m / 2},
 scored like `search_base` by the differences used twice. tests/seating/test_cyclic.py checks that each
 entry develops into repeat-free rounds.
@@ -82,6 +83,15 @@ STORED_MULTI_BASES: dict[tuple[int, int, int], tuple[int, int, int, tuple[tuple[
             (40, 61, 76), (46, 71, 53), (63, 80, 67), (18, 77, 72), (29, 58, 60), (30, 0, 55), (2, 3, 42),
             (26, 50, 70), (32, 19, 79), (33, 49, 6), (73, 38, 43), (37, 8, 5), (41, 31, 81), (34, 16, 57),
             (12, 17, 36), (69, 20, 13), (59, 68, 56), (35, 9, 25), (66, 28, 24), (1, 22, 74), (15, 52, 7),
+        ),
+    )),
+    (29, 3, 43): (43, 2, 1, (
+        (
+            (86, 68, 0), (65, 24, 7), (31, 42, 8), (53, 3, 18), (28, 46, 79), (71, 48, 11), (78, 2, 74),
+            (39, 50, 45), (81, 37, 75), (35, 16, 83), (49, 64, 33), (10, 32, 85), (27, 30, 40), (38, 1, 26),
+            (76, 12, 5), (52, 51, 9), (66, 19, 58), (77, 55, 43), (67, 60, 41), (23, 15, 80), (84, 73, 21),
+            (34, 70, 57), (69, 14, 13), (25, 29, 59), (56, 54, 72), (63, 36, 82), (4, 6, 20), (44, 61, 47),
+            (62, 17, 22),
         ),
     )),
 }
