@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 
 import pytest
@@ -136,20 +137,18 @@ def test_a_base_round_with_a_table_fixed_by_half_the_shifts_gives_half_the_round
     assert_repeat_free(design.rounds, 11, 3)
 
 
-@pytest.mark.parametrize("tables", [15, 21, 27, 33])
-def test_tripling_a_kirkman_system_seats_three_times_the_people(tables: int) -> None:
-    rounds = tripled_kirkman(tables, 3, (3 * tables - 1) // 2)
+KIRKMAN_CONSTRUCTIONS = [(tripled_kirkman, tables) for tables in (15, 21, 27, 33)]  # three copies of 5, 7, 9, 11
+KIRKMAN_CONSTRUCTIONS += [(kirkman_3q_rounds, q) for q in (7, 13, 19, 31)]  # Ray-Chaudhuri-Wilson: q = 1 mod 6 prime
+
+
+@pytest.mark.parametrize(("build", "tables"), KIRKMAN_CONSTRUCTIONS)
+def test_kirkman_constructions_seat_3_x_tables_people_over_all_their_rounds(
+    build: Callable[[int, int, int], tuple[tuple[int, ...], ...] | None], tables: int
+) -> None:
+    rounds = build(tables, 3, (3 * tables - 1) // 2)
     assert rounds is not None
     assert len(rounds) == (3 * tables - 1) // 2
     assert_repeat_free(rounds, tables, 3)
-
-
-@pytest.mark.parametrize("q", [7, 13, 19, 31])
-def test_ray_chaudhuri_wilson_seats_3q_people_for_every_prime_q_one_more_than_a_multiple_of_6(q: int) -> None:
-    rounds = kirkman_3q_rounds(q, 3, (3 * q - 1) // 2)
-    assert rounds is not None
-    assert len(rounds) == (3 * q - 1) // 2
-    assert_repeat_free(rounds, q, 3)
 
 
 # Tables of 3 the stored base rounds, tripling and Ray-Chaudhuri-Wilson reach at the best known count (issue #19).
