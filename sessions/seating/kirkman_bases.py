@@ -21,8 +21,10 @@ mod 4 (so not for 69, 87 or 93 people).
 Each entry: (tables, size, rounds) -> (modulus, classes, fixed, base rounds), point c * modulus + x being
 (x, c), each base round listing all its tables. They were found at development time, seed 0 upwards,
 minutes at most each: full-period ones by `sessions.seating.cyclic.search_bases` (the tabu search of
-`search_base` over all base rounds at once, swaps within one base round), 29-3 by a throwaway C port of
-that same search (a hundred times faster); the half-period ones (11-3, 19-3) by
+`search_base` over all base rounds at once, swaps within one base round); 22-3, 26-3, 29-3 and 30-3
+(single base rounds) by a throwaway C port of that same search, a hundred times faster and given longer
+runs before a restart (a million steps, 3000 without progress before a kick), each within a second or
+two; the half-period ones (11-3, 19-3) by
 a throwaway simulated annealing over the m / 2 residues of each class, each with a lift in {0, m / 2},
 scored like `search_base` by the differences used twice. tests/seating/test_cyclic.py checks that each
 entry develops into repeat-free rounds.
@@ -77,6 +79,22 @@ STORED_MULTI_BASES: dict[tuple[int, int, int], tuple[int, int, int, tuple[tuple[
             (13, 10, 14), (7, 36, 19), (35, 8, 47), (4, 12, 50), (32, 40, 22),
         ),
     )),
+    (22, 3, 32): (32, 2, 2, (
+        (
+            (64, 13, 38), (65, 57, 24), (15, 22, 14), (34, 20, 3), (18, 5, 46), (49, 6, 54), (35, 45, 0),
+            (21, 43, 11), (48, 62, 4), (7, 9, 12), (27, 32, 61), (50, 52, 23), (44, 25, 29), (42, 55, 63),
+            (30, 40, 36), (31, 39, 51), (60, 53, 59), (1, 37, 19), (41, 2, 58), (28, 8, 17), (47, 56, 26),
+            (33, 16, 10),
+        ),
+    )),
+    (26, 3, 38): (38, 2, 2, (
+        (
+            (76, 30, 64), (77, 74, 37), (26, 6, 48), (21, 38, 10), (31, 5, 3), (19, 11, 70), (43, 69, 52),
+            (9, 32, 40), (71, 55, 56), (1, 25, 0), (61, 13, 16), (53, 73, 20), (27, 22, 18), (45, 51, 15),
+            (72, 58, 34), (59, 66, 62), (29, 49, 8), (4, 36, 47), (12, 41, 68), (35, 44, 28), (33, 60, 65),
+            (63, 24, 50), (7, 42, 23), (39, 14, 75), (17, 67, 57), (2, 54, 46),
+        ),
+    )),
     (28, 3, 41): (41, 2, 2, (
         (
             (82, 78, 10), (83, 14, 47), (45, 64, 11), (44, 75, 27), (65, 4, 39), (54, 48, 62), (51, 21, 23),
@@ -92,6 +110,15 @@ STORED_MULTI_BASES: dict[tuple[int, int, int], tuple[int, int, int, tuple[tuple[
             (76, 12, 5), (52, 51, 9), (66, 19, 58), (77, 55, 43), (67, 60, 41), (23, 15, 80), (84, 73, 21),
             (34, 70, 57), (69, 14, 13), (25, 29, 59), (56, 54, 72), (63, 36, 82), (4, 6, 20), (44, 61, 47),
             (62, 17, 22),
+        ),
+    )),
+    (30, 3, 44): (44, 2, 2, (
+        (
+            (88, 72, 11), (89, 27, 62), (73, 83, 23), (43, 75, 57), (12, 15, 71), (3, 52, 69), (58, 51, 53),
+            (80, 65, 77), (25, 42, 34), (85, 45, 38), (6, 4, 20), (66, 74, 41), (30, 87, 49), (26, 14, 60),
+            (67, 0, 19), (55, 1, 44), (79, 39, 35), (68, 59, 82), (31, 76, 21), (48, 28, 17), (63, 50, 24),
+            (37, 22, 64), (13, 18, 36), (5, 70, 29), (7, 8, 81), (2, 9, 40), (54, 16, 78), (33, 61, 86),
+            (84, 56, 32), (46, 10, 47),
         ),
     )),
 }

@@ -152,7 +152,7 @@ def test_kirkman_constructions_seat_3_x_tables_people_over_all_their_rounds(
 
 
 # Tables of 3 the stored base rounds, tripling and Ray-Chaudhuri-Wilson reach at the best known count (issue #19).
-REACHED_TRIPLES = [6, 7, 11, 15, 18, 19, 21, 28, 29, 31]
+REACHED_TRIPLES = [6, 7, 11, 15, 18, 19, 21, 22, 26, 28, 29, 30, 31]
 
 
 @pytest.mark.parametrize("tables", REACHED_TRIPLES)
