@@ -406,7 +406,9 @@ def stored_design(tables: int, size: int, rounds: int) -> CyclicDesign | None:
     if len(developed) != rounds:
         return None
     if len(developed) < shape.rounds:
-        source = source[:-1] + f"; each back after {len(developed) // len(bases)} shifts)"
+        periods = [round_period(shape, [list(t) for t in base]) for base in bases]
+        parts = [f"{periods.count(p)} x {p}" if periods.count(p) > 1 else str(p) for p in dict.fromkeys(periods)]
+        source = source[:-1] + f"; {' + '.join(parts)} rounds)"
     flat = tuple(t for base in bases for t in base)
     return CyclicDesign(tables=tables, size=size, shape=shape, base=flat, rounds=developed, source=source)
 

@@ -137,6 +137,15 @@ def test_a_base_round_with_a_table_fixed_by_half_the_shifts_gives_half_the_round
     assert_repeat_free(design.rounds, 11, 3)
 
 
+def test_a_round_made_of_the_shifts_of_one_table_gives_one_round() -> None:
+    # 69 people over 34 rounds: one base round over Z_23 (23 rounds) and 11 rounds fixed by every shift.
+    design = stored_design(23, 3, 34)
+    assert design is not None
+    periods = [round_period(design.shape, [list(t) for t in design.base[i : i + 23]]) for i in range(0, 12 * 23, 23)]
+    assert periods == [23] + [1] * 11
+    assert_repeat_free(design.rounds, 23, 3)
+
+
 KIRKMAN_CONSTRUCTIONS = [(tripled_kirkman, tables) for tables in (15, 21, 27, 33)]  # three copies of 5, 7, 9, 11
 KIRKMAN_CONSTRUCTIONS += [(kirkman_3q_rounds, q) for q in (7, 13, 19, 31)]  # Ray-Chaudhuri-Wilson: q = 1 mod 6 prime
 
@@ -152,7 +161,7 @@ def test_kirkman_constructions_seat_3_x_tables_people_over_all_their_rounds(
 
 
 # Tables of 3 the stored base rounds, tripling and Ray-Chaudhuri-Wilson reach at the best known count (issue #19).
-REACHED_TRIPLES = [6, 7, 11, 15, 18, 19, 21, 22, 26, 28, 29, 30, 31]
+REACHED_TRIPLES = [6, 7, 11, 15, 18, 19, 21, 22, 23, 26, 28, 29, 30, 31]
 
 
 @pytest.mark.parametrize("tables", REACHED_TRIPLES)
