@@ -1,4 +1,4 @@
-"""Several base rounds over one cyclic group, stored for Kirkman and nearly Kirkman triple systems.
+"""Base rounds over one cyclic group, stored for Kirkman and nearly Kirkman triple systems (tables of 3).
 
 A Kirkman triple system needs a single base round over Z_((v - 1) / 2) plus a point, and for v = 9 mod 12
 that modulus is even: the difference m / 2 within a class cannot be used, so no such base round exists
@@ -21,16 +21,17 @@ found) are Z_23 on three classes and no fixed point: one base round gives 23 rou
 each the 23 shifts of one table {(0, 0), (a, 1), (b, 2)}, so every shift fixes them (period 1).
 
 Each entry: (tables, size, rounds) -> (modulus, classes, fixed, base rounds), point c * modulus + x being
-(x, c), each base round listing all its tables. They were found at development time, seed 0 upwards,
-minutes at most each: full-period ones by `sessions.seating.cyclic.search_bases` (the tabu search of
-`search_base` over all base rounds at once, swaps within one base round); 22-3, 26-3, 29-3 and 30-3
-(single base rounds) by a throwaway C port of that same search, a hundred times faster and given longer
-runs before a restart (a million steps, 3000 without progress before a kick), each within a second or
-two; the half-period ones (11-3, 19-3) by
-a throwaway simulated annealing over the m / 2 residues of each class, each with a lift in {0, m / 2},
-scored like `search_base` by the differences used twice; 23-3 by a throwaway C simulated annealing
-(temperature 0.15) over its base round's swaps and the 11 tables' (a, b). tests/seating/test_cyclic.py checks that each
-entry develops into repeat-free rounds.
+(x, c), each base round listing all its tables (single base rounds too: 22-3 to 30-3 are kept here, apart
+from cyclic_bases.py). All were found at development time, seed 0 upwards, minutes at most each:
+- 6-3, 7-3, 18-3, 28-3 by `sessions.seating.cyclic.search_bases` (the tabu search of `search_base` over
+  all base rounds at once, swaps within one base round);
+- 22-3, 26-3, 29-3, 30-3 by a throwaway C port of that same search, a hundred times faster and with
+  longer runs before a restart (a million steps, a kick after 3000 without progress), a second or two each;
+- 11-3 and 19-3 (half period) by a throwaway simulated annealing over the m / 2 residues of each class,
+  each with a lift in {0, m / 2}, scored like `search_base` by the differences used twice;
+- 23-3 by a throwaway C simulated annealing (temperature 0.15) over the base round's swaps and the 11
+  tables' (a, b).
+tests/seating/test_cyclic.py checks that each entry develops into repeat-free rounds.
 """
 
 from __future__ import annotations
