@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 
 from .cyclic_bases import STORED_BASES
+from .kirkman_bases import STORED_MULTI_BASES
 
 # Steps of the base-round search before trying the next way of splitting the people into orbits.
 BASE_SEARCH_STEPS = 60_000
@@ -31,16 +32,31 @@ CYCLIC_SECONDS = 6.0
 
 @dataclass(frozen=True)
 class Shape:
-    """m rounds develop k classes of m points each, plus `fixed` points that stay at their table."""
+    """m rounds develop k classes of m points each, plus `fixed` points that stay at their table.
+
+    With `bases` > 1 there are that many base rounds, each developed over the same Z_m, for bases * m
+    rounds in all: Kirkman systems whose round count has no usable single modulus (21 people over 10
+    rounds: Z_10 loses the difference 5, but two base rounds over Z_5 on 4 classes plus a point work).
+    """
 
     modulus: int
     classes: int
     fixed: int
+    bases: int = 1
+
+    @property
+    def movable(self) -> int:
+        return self.modulus * self.classes
+
+    @property
+    def rounds(self) -> int:
+        return self.modulus * self.bases
 
 
 @dataclass(frozen=True)
 class CyclicDesign:
-    """`rounds[r][point]` is the table of `point` in round r; `base` is the base round's tables."""
+    """`rounds[r][point]` is the table of `point` in round r; `base` is the base round's tables (with
+    several base rounds, all their tables one round after another)."""
 
     tables: int
     size: int
@@ -77,44 +93,72 @@ def shapes(tables: int, size: int, rounds: int) -> list[Shape]:
 
 
 class _BaseSearch:
-    """The base round under search: tables of points, and how often each (classes, difference) is used."""
+    """The base rounds under search: tables of points, and how often each (classes, difference) is used.
+
+    Several base rounds are searched as one big round over copies of the people: copy r's movable
+    points are r * movable + x, its fixed points come after all movable ones, and its tables are
+    r * tables onwards. A pair's key is that of the underlying people, so all copies share the counts
+    (each orbit is used once over all base rounds); swaps stay within a copy.
+    """
 
     def __init__(self, shape: Shape, tables: int, size: int, rng: random.Random) -> None:
         self.shape, self.tables, self.size, self.rng = shape, tables, size, rng
-        m, k = shape.modulus, shape.classes
-        self.movable = m * k
+        m, k, b = shape.modulus, shape.classes, shape.bases
+        self.copy_movable = m * k
+        self.movable = self.copy_movable * b
         # Keys: pairs of classes (c <= d) with a difference, then (fixed point, class).
         self.key_count = k * k * m + shape.fixed * k
         self.count = [0] * self.key_count
-        points = list(range(self.movable))
-        rng.shuffle(points)
-        self.table_of = [0] * (self.movable + shape.fixed)
-        self.members: list[list[int]] = [[] for _ in range(tables)]
-        for j in range(shape.fixed):
-            self.members[j].append(self.movable + j)
-            self.table_of[self.movable + j] = j
-        t = 0
-        for p in points:
-            while len(self.members[t]) >= size:
-                t += 1
-            self.members[t].append(p)
-            self.table_of[p] = t
-        total = self.movable + shape.fixed
+        total = self.movable + shape.fixed * b
+        self.table_of = [0] * total
+        self.members: list[list[int]] = [[] for _ in range(tables * b)]
+        for r in range(b):
+            for j in range(shape.fixed):
+                point = self.movable + r * shape.fixed + j
+                self.members[r * tables + j].append(point)
+                self.table_of[point] = r * tables + j
+            points = list(range(r * self.copy_movable, (r + 1) * self.copy_movable))
+            rng.shuffle(points)
+            t = r * tables
+            for p in points:
+                while len(self.members[t]) >= size:
+                    t += 1
+                self.members[t].append(p)
+                self.table_of[p] = t
         # Every pair's key, looked up in the search's inner loop.
-        self.keys = [self._key(p, q) for p in range(total) for q in range(total)]
         self.total = total
+        self.keys = [self._key(self.person(p), self.person(q)) for p in range(total) for q in range(total)]
         self.cost = 0
         for people in self.members:
             for i, p in enumerate(people):
                 for q in people[i + 1 :]:
                     self.cost += self._add(p, q, 1)
 
+    def person(self, p: int) -> int:
+        """The underlying person (as `develop` numbers them) of search point p."""
+        if p < self.movable:
+            return p % self.copy_movable
+        return self.copy_movable + (p - self.movable) % self.shape.fixed
+
+    def copy_points(self, p: int) -> range:
+        """The movable points of p's copy: the ones p may swap with."""
+        r = p // self.copy_movable
+        return range(r * self.copy_movable, (r + 1) * self.copy_movable)
+
+    def base_rounds(self) -> list[list[list[int]]]:
+        """The base rounds found, in people as `develop` numbers them."""
+        rounds = self.members
+        return [
+            [[self.person(p) for p in t] for t in rounds[r * self.tables : (r + 1) * self.tables]]
+            for r in range(self.shape.bases)
+        ]
+
     def key(self, p: int, q: int) -> int:
         return self.keys[p * self.total + q]
 
     def _key(self, p: int, q: int) -> int:
         """The pair's orbit; -1 when the pair can never be used (two fixed points, or difference m / 2)."""
-        m, mov = self.shape.modulus, self.movable
+        m, mov = self.shape.modulus, self.copy_movable
         if p >= mov or q >= mov:
             if p >= mov and q >= mov:
                 return -1
@@ -202,6 +246,14 @@ def search_base(
     shape: Shape, tables: int, size: int, seed: int, *, steps: int = BASE_SEARCH_STEPS, deadline: float | None = None
 ) -> list[list[int]] | None:
     """A base round whose pairs all have distinct orbits, or None when the steps run out."""
+    found = search_bases(shape, tables, size, seed, steps=steps, deadline=deadline)
+    return found[0] if found is not None else None
+
+
+def search_bases(
+    shape: Shape, tables: int, size: int, seed: int, *, steps: int = BASE_SEARCH_STEPS, deadline: float | None = None
+) -> list[list[list[int]]] | None:
+    """`shape.bases` base rounds whose pairs all have distinct orbits, or None when the steps run out."""
     rng = random.Random(seed)
     state = _BaseSearch(shape, tables, size, rng)
     tabu: dict[tuple[int, int], int] = {}
@@ -209,7 +261,7 @@ def search_base(
     since_best = 0
     for step in range(steps):
         if state.cost == 0:
-            return [list(t) for t in state.members]
+            return state.base_rounds()
         if deadline is not None and step % 64 == 0 and time.monotonic() > deadline:
             return None
         candidates = state.conflicted()
@@ -220,7 +272,7 @@ def search_base(
         ties = 0
         for p in candidates:
             a = state.table_of[p]
-            for q in range(state.movable):
+            for q in state.copy_points(p):
                 if state.table_of[q] == a:
                     continue
                 delta = state.swap_delta(p, q)
@@ -247,12 +299,12 @@ def search_base(
             if since_best > 400:
                 # A stall: a few random swaps to leave the basin.
                 for _ in range(2):
-                    p, q = rng.sample(range(state.movable), 2)
+                    p, q = rng.sample(state.copy_points(rng.randrange(state.movable)), 2)
                     if state.table_of[p] != state.table_of[q]:
                         state.swap(p, q, state.swap_delta(p, q))
                 since_best = 0
                 best = state.cost
-    return [list(t) for t in state.members] if state.cost == 0 else None
+    return state.base_rounds() if state.cost == 0 else None
 
 
 def develop(shape: Shape, base: list[list[int]], rounds: int) -> tuple[tuple[int, ...], ...]:
@@ -269,6 +321,27 @@ def develop(shape: Shape, base: list[list[int]], rounds: int) -> tuple[tuple[int
                     seats[(p // m) * m + (p % m + i) % m] = t
         developed.append(tuple(seats))
     return tuple(developed)
+
+
+def develop_bases(shape: Shape, bases: list[list[list[int]]]) -> tuple[tuple[int, ...], ...]:
+    """Every base round developed over Z_m in turn, each for its period (`round_period`)."""
+    return tuple(r for base in bases for r in develop(shape, base, round_period(shape, base)))
+
+
+def round_period(shape: Shape, base: list[list[int]]) -> int:
+    """The fewest shifts d (dividing m) that bring the base round back to itself: it gives d rounds.
+
+    A Kirkman system with an even modulus (33 people over Z_16 x {0, 1} plus a point) uses the pairs
+    at difference m / 2 at a table {point, (x, c), (x + m / 2, c)}, which comes back after m / 2 shifts;
+    the base round holding it is made of such table pairs T, T + m / 2 and gives only m / 2 rounds.
+    """
+    m, movable = shape.modulus, shape.movable
+
+    def shifted(people: list[int], d: int) -> frozenset[int]:
+        return frozenset(p if p >= movable else (p // m) * m + (p % m + d) % m for p in people)
+
+    tables = {shifted(t, 0) for t in base}
+    return next(d for d in range(1, m + 1) if m % d == 0 and {shifted(t, d) for t in base} == tables)
 
 
 def cyclic_design(
@@ -315,16 +388,29 @@ def cyclic_design(
 
 
 def stored_design(tables: int, size: int, rounds: int) -> CyclicDesign | None:
-    """The design from a stored base round (sessions/seating/cyclic_bases.py), when there is one."""
-    entry = STORED_BASES.get((tables, size, rounds))
-    if entry is None:
+    """The design from stored base rounds (cyclic_bases.py, kirkman_bases.py), when there are some."""
+    key = (tables, size, rounds)
+    single = STORED_BASES.get(key)
+    if single is not None:
+        modulus, classes, fixed, base = single
+        bases: tuple[tuple[tuple[int, ...], ...], ...] = (base,)
+    elif key in STORED_MULTI_BASES:
+        modulus, classes, fixed, bases = STORED_MULTI_BASES[key]
+    else:
         return None
-    modulus, classes, fixed, base = entry
-    shape = Shape(modulus, classes, fixed)
-    source = f"stored cyclic base round over Z_{modulus} ({classes} orbits"
-    source += f" + {fixed} fixed)" if fixed else ")"
-    rounds_ = develop(shape, [list(t) for t in base], rounds)
-    return CyclicDesign(tables=tables, size=size, shape=shape, base=base, rounds=rounds_, source=source)
+    shape = Shape(modulus, classes, fixed, len(bases))
+    source = f"stored cyclic base round{'s' if len(bases) > 1 else ''} over Z_{modulus} ("
+    source += f"{len(bases)} base rounds, " if len(bases) > 1 else ""
+    source += f"{classes} orbits" + (f" + {fixed} fixed)" if fixed else ")")
+    developed = develop_bases(shape, [[list(t) for t in base] for base in bases])
+    if len(developed) != rounds:
+        return None
+    if len(developed) < shape.rounds:
+        periods = [round_period(shape, [list(t) for t in base]) for base in bases]
+        parts = [f"{periods.count(p)} x {p}" if periods.count(p) > 1 else str(p) for p in dict.fromkeys(periods)]
+        source = source[:-1] + f"; {' + '.join(parts)} rounds)"
+    flat = tuple(t for base in bases for t in base)
+    return CyclicDesign(tables=tables, size=size, shape=shape, base=flat, rounds=developed, source=source)
 
 
 def _rotate(shape: Shape, p: int, i: int) -> int:

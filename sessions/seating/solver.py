@@ -14,6 +14,7 @@ from .affine import affine_rounds
 from .cyclic import CyclicDesign, cyclic_design, stored_design
 from .designs import grid_design
 from .greedy import greedy_round, record_round
+from .kirkman3q import kirkman_3q_rounds
 from .latin import ORDER, mols10_rounds
 from .layout import Layout, choose_layout
 from .order import speaking_order
@@ -24,6 +25,7 @@ from .spreads import spread_design
 from .state import Assignment, SeatingState, most_repeat_free_rounds
 from .stats import SeatingStats, history_counts, plan_stats
 from .translated import TranslatedDesign, translated_design
+from .tripling import tripled_kirkman
 
 # Rounds beyond what an algebraic design covers start as greedy rounds, and whether the search then removes
 # every repeat depends much on that start (32 people at 8 tables of 4 over 10 rounds: about one start in
@@ -100,6 +102,15 @@ def design_rounds(
         # q^d people at tables of q: the lines of AG(d, q) seat every pair once (81 at tables of 3: 40 rounds).
         dimension = round(math.log(n, sizes[0]))
         return _seat_design(problem, list(lines), {}, rng), f"AG({dimension}, {sizes[0]})"
+    # 45 and 63 people at tables of 3: three copies of the Kirkman systems on 15 and 21 (after AG(4, 3) for 81).
+    tripled = None if anchors or not _cyclic_may_help(sizes, rounds) else tripled_kirkman(tables, sizes[0], rounds)
+    if tripled is not None:
+        return _seat_design(problem, list(tripled), {}, rng), f"Kirkman triple system tripled from {n // 3} people"
+    direct = None if anchors or not _cyclic_may_help(sizes, rounds) else kirkman_3q_rounds(tables, sizes[0], rounds)
+    if direct is not None:
+        return _seat_design(
+            problem, list(direct), {}, rng
+        ), f"Kirkman triple system on 3 x {tables} (Ray-Chaudhuri-Wilson)"
     if not anchors and tables == ORDER and sizes == [ORDER] * ORDER and rounds > 2:
         # 10 tables of 10: no field of order 10, but two orthogonal Latin squares give 4 rounds.
         return _seat_design(problem, list(mols10_rounds(rounds)), {}, rng), "two orthogonal Latin squares of order 10"
