@@ -315,6 +315,7 @@ class RowReader:
 
     def _extra(self, row: SourceRow, warn: Warn) -> dict[str, str]:
         answers: dict[str, str] = {}
+        kept_as = FORMAT_SPECS[self.mapping.source].kept_as
         for index in self.mapping.extra_columns:
             header = self.mapping.headers[index]
             value = cleaning.text(row.values[index])
@@ -328,5 +329,5 @@ class RowReader:
                     f"{len(value):,} characters, more than the {limits.EXTRA_VALUE_MAX} kept for an answer; left out",
                 )
                 continue
-            answers[header] = value
+            answers[kept_as.get(fold(header), header)] = value
         return answers

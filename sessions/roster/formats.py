@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .fields import ImportField as F
 from .folding import fold
+
+# What a member's role in the Meetup group is kept as among their answers: never read as a job title.
+MEETUP_ROLE = "Meetup group role"
 
 
 class SourceFormat(StrEnum):
@@ -38,6 +41,9 @@ class FormatSpec:
     bookkeeping: frozenset[str] = frozenset()
     # Columns kept as extra answers as they are, never guessed to mean a card field.
     keep: frozenset[str] = frozenset()
+    # Kept columns stored under another name, where the export's own would read as something else on a card
+    # (Meetup's "Title" is a role in the Meetup group, and "Title" elsewhere is a job title).
+    kept_as: dict[str, str] = field(default_factory=dict)
     # Whether the export is a registration list for one meeting (LinkedIn connections are not).
     registers: bool = True
     # Who each row is by the export's own reckoning, so that people sharing a buyer's email stay apart and a
@@ -183,6 +189,7 @@ FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
         bookkeeping=_titles("RSVPed on", "Joined Group on", "Event Host"),
         # Meetup's "Title" is a role in the Meetup group (Organizer), not a job title.
         keep=_titles("User ID", "Title", "URL of Member Profile", "Notes"),
+        kept_as={fold("Title"): MEETUP_ROLE},
         identity=Identity(key="User ID", column="User ID", person=True),
     ),
     SourceFormat.GOOGLE_FORMS: FormatSpec(
@@ -208,6 +215,7 @@ FORMAT_SPECS: dict[SourceFormat, FormatSpec] = {
         known={fold("Name"): F.FULL_NAME},
         # Meetup's "Title" is a role in the Meetup group, "Intro" what they wrote about themselves.
         keep=_titles("User ID", "Title", "URL of Member Profile", "Intro"),
+        kept_as={fold("Title"): MEETUP_ROLE},
         registers=False,
         identity=Identity(key="User ID", column="User ID", person=True),
         address_book=True,

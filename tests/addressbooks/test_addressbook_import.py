@@ -141,6 +141,9 @@ def test_meetup_member_list_keeps_the_name_and_ignores_visit_dates(
     assert grace.extra["User ID"] == "user 281734922"
     assert grace.extra["Intro"] == "Ops lead, ex-logistics"
     assert not any("visited" in key or "Joined" in key for key in grace.extra)
+    titled = [m for m in store.members.all() if "Meetup group role" in m.extra]
+    assert titled, "the fixture has someone with a role in the group"
+    assert all(m.job_title is None for m in titled), "a group role is no job title"
     again = run(store, meeting, clock, path)  # the member list again: found by User ID, nobody added
     assert again.counts["added"] == 0
     assert len(store.members.all()) == 3

@@ -125,7 +125,10 @@ def test_meetup(store: Store, meeting: Meeting, clock: FakeClock) -> None:
     assert ("Mary Ann", "de la Cruz") in members
     assert ("Kwame", "Trần") in members
     organiser = members[("Mary Ann", "de la Cruz")]
-    assert organiser.extra["Title"] == "Organizer"
+    # Meetup's "Title" is a role in the group: kept, but never read as a job title on a card or QR code.
+    assert organiser.extra["Meetup group role"] == "Organizer"
+    assert "Title" not in organiser.extra
+    assert organiser.job_title is None
     assert "Event Host" not in organiser.extra
     assert "RSVPed on" not in organiser.extra
     assert members[("Cher", "")].extra["Notes"] == "bringing a friend"
