@@ -18,14 +18,6 @@ from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
 
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep the default database out of the real user data dir."""
-    folder = tmp_path / "xdg-data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
-    return folder
-
-
 def run(args: list[str], clock: FakeClock, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     status = main(args, clock=clock)
     captured = capsys.readouterr()

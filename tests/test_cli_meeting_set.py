@@ -12,11 +12,6 @@ from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
 
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-
-
 def run(args: list[str], clock: FakeClock, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     status = main(args, clock=clock)
     captured = capsys.readouterr()

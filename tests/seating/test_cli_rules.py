@@ -24,13 +24,6 @@ NAMES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "xdg-data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
-    return folder
-
-
 @pytest.fixture
 def db(tmp_path: Path, clock: FakeClock) -> Path:
     """Six named members and 12 guests, all checked in to today's meeting."""

@@ -13,13 +13,6 @@ from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
 
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "xdg-data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
-    return folder
-
-
 def _room(path: Path, clock: FakeClock, present: int) -> int:
     with Store.opened(path) as store:
         meeting = store.meetings.add(Meeting(date=clock.today(), title="Weekly"))

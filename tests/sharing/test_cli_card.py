@@ -16,13 +16,6 @@ from sessions.store import Store
 from sessions.timekeeping import FakeClock
 
 
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "xdg-data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
-    return folder
-
-
 @pytest.fixture
 def db(tmp_path: Path, clock: FakeClock) -> Path:
     path = tmp_path / "g.sqlite3"
