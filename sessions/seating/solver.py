@@ -325,11 +325,11 @@ def _compiled(request: SeatingRequest, weights: CostWeights | None) -> tuple[_Co
     return _Compiled(request, problem, layout, locked), max(0, request.rounds - len(locked))
 
 
-def _quick_start(compiled: _Compiled, free: int) -> tuple[Start, float]:
-    """Greedy rounds (and designs found without searching): a complete plan in milliseconds, and its cost."""
+def _quick_start(compiled: _Compiled, free: int) -> tuple[Start, SeatingState]:
+    """Greedy rounds (and designs found without searching): a complete plan in milliseconds, and its state."""
     request, problem = compiled.request, compiled.problem
     start = initial_assignment(problem, free, random.Random(request.seed), request.seed, 0.0)
-    return start, SeatingState(problem, start.assignment).cost
+    return start, SeatingState(problem, start.assignment)
 
 
 def first_plan(request: SeatingRequest, *, weights: CostWeights | None = None) -> SeatingResult:
@@ -338,9 +338,9 @@ def first_plan(request: SeatingRequest, *, weights: CostWeights | None = None) -
     compiled, free = _compiled(request, weights)
     if not free or not compiled.problem.n:
         return compiled.result([], random.Random(request.seed), "locked", 0.0, 0, reached=True)
-    start, cost = _quick_start(compiled, free)
+    start, state = _quick_start(compiled, free)
     # A design may seat everyone at once as well as can be: then there is nothing left to search for.
-    reached = cost <= SeatingState(compiled.problem, start.assignment).lower_bound() + 1e-6
+    reached = state.cost <= state.lower_bound() + 1e-6
     rng = random.Random(request.seed)
     return compiled.result(start.assignment, rng, start.method, time.monotonic() - started, 0, reached=reached)
 
@@ -371,11 +371,11 @@ def solve(
     if free and problem.n:
         reporter = _Reporter(compiled, report, started, now) if report is not None else None
         if reporter is not None:
-            start, cost = _quick_start(compiled, free)
+            start, state = _quick_start(compiled, free)
             if first_shown:
-                reporter.cost, reporter.when = cost, now()  # only better plans than the one on screen
+                reporter.cost, reporter.when = state.cost, now()  # only better plans than the one on screen
             else:
-                reporter.offer(start.assignment, cost, start.method)
+                reporter.offer(start.assignment, state.cost, start.method)
         assignment, method, steps, reached = _search(
             problem, free, request, rng, started=started, progress=progress, reporter=reporter, stop=stop, now=now
         )

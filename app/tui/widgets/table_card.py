@@ -70,7 +70,6 @@ class TableCard(OptionList):
         super().__init__(id=f"table-{position}")
         self.position = position
         self._drawing: tuple[object, ...] | None = None
-        self.round_number, self.label, self.member_ids = round_number, label, member_ids
         self.show(round_number, label, member_ids, members, capacity=capacity, picked=picked, locked=locked)
 
     def show(
